@@ -1,0 +1,299 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  ACTOR_ROLES,
+  CONTRACT_SCENARIOS,
+  DOCUMENT_KINDS,
+  NUMBER_TYPES,
+  PORTING_STATUSES,
+  USER_ROLES,
+} from "@/lib/porting/values";
+
+// The single source of the domain's tables. Status and type values come from `as const` tuples
+// in lib/porting/values.ts, so the column, zod, the API and the UI can never disagree.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const userRole = pgEnum("user_role", USER_ROLES);
+export const actorRole = pgEnum("actor_role", ACTOR_ROLES);
+export const portingStatus = pgEnum("porting_status", PORTING_STATUSES);
+export const numberType = pgEnum("number_type", NUMBER_TYPES);
+export const contractScenario = pgEnum("contract_scenario", CONTRACT_SCENARIOS);
+export const documentKind = pgEnum("document_kind", DOCUMENT_KINDS);
+
+export const accounts = pgTable("accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  country: char("country", { length: 2 }).notNull(),
+  // Standard Webhooks signing secret (`whsec_…`), shown and rotatable in settings.
+  signingSecret: text("signing_secret").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull(),
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_account_idx").on(t.accountId),
+    // A customer belongs to exactly one account; a support agent to none.
+    check(
+      "users_role_account_check",
+      sql`(${t.role} = 'customer' AND ${t.accountId} IS NOT NULL) OR (${t.role} = 'support' AND ${t.accountId} IS NULL)`,
+    ),
+  ],
+);
+
+// Failed sign-ins per email, for rate limiting; in the database so every app instance agrees.
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: ts("window_started_at").notNull().defaultNow(),
+});
+
+export const companyProfiles = pgTable(
+  "company_profiles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    companyName: text("company_name").notNull(),
+    registrationNumber: text("registration_number"),
+    vatNumber: text("vat_number"),
+    representativeFirstName: text("representative_first_name"),
+    representativeLastName: text("representative_last_name"),
+    representativePhone: text("representative_phone"),
+    street: text("street"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    addressCountry: char("address_country", { length: 2 }),
+    country: char("country", { length: 2 }).notNull(),
+    numberTypes: numberType("number_types").array().notNull().default(sql`'{}'`),
+    notificationEmails: text("notification_emails").array().notNull().default(sql`'{}'`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("company_profiles_account_idx").on(t.accountId, t.name)],
+);
+
+export const distributionGroups = pgTable(
+  "distribution_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Ordered: calls ring the destinations in this order. SIP URIs or E.164 numbers.
+    destinations: text("destinations").array().notNull().default(sql`'{}'`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("distribution_groups_account_name_key").on(t.accountId, t.name)],
+);
+
+export const portingRequestReferenceSeq = pgSequence("porting_request_reference_seq", { startWith: 1 });
+
+export const portingRequests = pgTable(
+  "porting_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference")
+      .notNull()
+      .default(sql`('PR-' || lpad(nextval('porting_request_reference_seq')::text, 6, '0'))`),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    companyProfileId: uuid("company_profile_id")
+      .notNull()
+      .references(() => companyProfiles.id, { onDelete: "restrict" }),
+    country: char("country", { length: 2 }).notNull(),
+    numberType: numberType("number_type").notNull(),
+    currentProvider: text("current_provider").notNull(),
+    preferredPortingDate: ts("preferred_porting_date"),
+    firstPossiblePortingDate: date("first_possible_porting_date", { mode: "string" }),
+    contractScenario: contractScenario("contract_scenario"),
+    callbackUrl: text("callback_url"),
+    distributionGroupId: uuid("distribution_group_id").references(() => distributionGroups.id, {
+      onDelete: "restrict",
+    }),
+    comment: text("comment"),
+    status: portingStatus("status").notNull().default("requested"),
+    statusReason: text("status_reason").notNull(),
+    statusChangedAt: ts("status_changed_at").notNull().defaultNow(),
+    // Bumped by every change; lets a page say "this request changed meanwhile".
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("porting_requests_reference_key").on(t.reference),
+    // The customer list: newest first, optionally one status; keyset on (created_at, id).
+    index("porting_requests_account_created_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    index("porting_requests_account_status_created_idx").on(
+      t.accountId,
+      t.status,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    // The support queue: one status, oldest waiting first.
+    index("porting_requests_status_changed_idx").on(t.status, t.statusChangedAt, t.id),
+  ],
+);
+
+export const portingRequestNumbers = pgTable(
+  "porting_request_numbers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    type: numberType("type").notNull(),
+    position: integer("position").notNull(),
+    // True while the request is not final; cleared in the transaction that finalises it.
+    open: boolean("open").notNull().default(true),
+  },
+  (t) => [
+    // At most one open request per number, enforced by the database itself.
+    uniqueIndex("porting_request_numbers_open_number_key").on(t.number).where(sql`${t.open}`),
+    index("porting_request_numbers_number_idx").on(t.number),
+    index("porting_request_numbers_account_number_idx").on(t.accountId, t.number),
+    uniqueIndex("porting_request_numbers_request_number_key").on(t.portingRequestId, t.number),
+  ],
+);
+
+export const portingRequestEvents = pgTable(
+  "porting_request_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    fromStatus: portingStatus("from_status"),
+    toStatus: portingStatus("to_status").notNull(),
+    reason: text("reason").notNull(),
+    firstPossiblePortingDate: date("first_possible_porting_date", { mode: "string" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorRole: actorRole("actor_role").notNull(),
+    actorName: text("actor_name").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("porting_request_events_request_idx").on(t.portingRequestId, t.id)],
+);
+
+// Per-account, per-status counts, maintained in the same transaction as every create and
+// transition, so status tabs stay cheap at a million requests.
+export const portingRequestCounts = pgTable(
+  "porting_request_counts",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    status: portingStatus("status").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.status] })],
+);
+
+export const portingRequestDocuments = pgTable(
+  "porting_request_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    kind: documentKind("kind").notNull(),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("porting_request_documents_request_idx").on(t.portingRequestId)],
+);
+
+export const voiceNumbers = pgTable(
+  "voice_numbers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    type: numberType("type").notNull(),
+    distributionGroupId: uuid("distribution_group_id").references(() => distributionGroups.id, {
+      onDelete: "restrict",
+    }),
+    portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, {
+      onDelete: "set null",
+    }),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // A number lives on one voice account at a time.
+    uniqueIndex("voice_numbers_number_key").on(t.number),
+    index("voice_numbers_account_idx").on(t.accountId, t.number),
+    index("voice_numbers_group_idx").on(t.distributionGroupId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Null for support keys, which act across accounts.
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    // SHA-256 of the whole key; the key itself is shown once and never stored.
+    hash: text("hash").notNull(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("api_keys_hash_key").on(t.hash), index("api_keys_account_idx").on(t.accountId)],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type CompanyProfile = typeof companyProfiles.$inferSelect;
+export type DistributionGroup = typeof distributionGroups.$inferSelect;
+export type PortingRequest = typeof portingRequests.$inferSelect;
+export type PortingRequestNumber = typeof portingRequestNumbers.$inferSelect;
+export type PortingRequestEvent = typeof portingRequestEvents.$inferSelect;
+export type VoiceNumber = typeof voiceNumbers.$inferSelect;
