@@ -1,0 +1,70 @@
+import "server-only";
+import type { z } from "zod";
+import { isDomainError, type FieldErrors } from "@/lib/errors";
+import type { Actor, CustomerActor, SupportActor } from "./actor";
+import { getSessionActor } from "./session";
+
+// Every server action goes through `action()`: a server action is a public POST endpoint, and a
+// layout's check does not protect it. The wrapper resolves the caller from the session, refuses
+// the wrong role, parses the input with the verb's zod schema and maps domain errors to a result
+// the form can show. Nothing else may call a verb from an action.
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: "unauthorized" | "forbidden" | "not_found" | "conflict" | "validation" | "rate_limited" | "error";
+      message: string;
+      fieldErrors?: FieldErrors;
+      details?: Record<string, unknown>;
+    };
+
+type Role = Actor["role"];
+type ActorFor<R extends Role> = R extends "customer" ? CustomerActor : R extends "support" ? SupportActor : never;
+
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+export function toActionError(error: unknown): ActionResult<never> {
+  if (isDomainError(error)) {
+    switch (error.kind) {
+      case "validation":
+        return { ok: false, code: "validation", message: error.message, fieldErrors: (error as { fieldErrors?: FieldErrors }).fieldErrors };
+      case "conflict":
+        return { ok: false, code: "conflict", message: error.message, details: (error as { details?: Record<string, unknown> }).details };
+      default:
+        return { ok: false, code: error.kind, message: error.message };
+    }
+  }
+  // Database and programming errors are logged, never shown.
+  console.error(error);
+  return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
+}
+
+export function action<R extends Role, S extends z.ZodType, T>(
+  options: { roles: readonly R[]; input: S },
+  handler: (actor: ActorFor<R>, input: z.output<S>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const actor = await getSessionActor();
+      if (!actor) return { ok: false, code: "unauthorized", message: "Your session has ended. Sign in again." };
+      if (!(options.roles as readonly Role[]).includes(actor.role)) {
+        return { ok: false, code: "forbidden", message: "You are not allowed to do this." };
+      }
+      const parsed = options.input.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: toFieldErrors(parsed.error) };
+      }
+      return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, schema } from "@/db";
+import type { Actor } from "./actor";
+import { verifyPassword } from "./password";
+import { clearFailures, lockedForSeconds, recordFailure } from "./throttle";
+
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+// A precomputed Argon2id hash of a random string: an unknown email costs as much time as a
+// wrong password, so the response time does not tell which emails exist.
+let dummyHash: Promise<string> | undefined;
+async function hashToCompareAgainst(): Promise<string> {
+  const { hashPassword } = await import("./password");
+  dummyHash ??= hashPassword(crypto.randomUUID());
+  return dummyHash;
+}
+
+export async function checkCredentials(email: string, password: string): Promise<SignInResult> {
+  const db = getDb();
+  const normalized = email.trim().toLowerCase();
+  const wait = await lockedForSeconds(db, normalized);
+  if (wait > 0) return { ok: false, reason: "locked", retryAfterSeconds: wait };
+
+  const [user] = await db
+    .select({ id: schema.users.id, passwordHash: schema.users.passwordHash })
+    .from(schema.users)
+    .where(eq(sql`lower(${schema.users.email})`, normalized))
+    .limit(1);
+  const valid = await verifyPassword(user?.passwordHash ?? (await hashToCompareAgainst()), password);
+  if (!user || !valid) {
+    await recordFailure(db, normalized);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(db, normalized);
+  return { ok: true, userId: user.id };
+}
+
+/** The actor for a user id, read fresh from the database so a removed user loses access. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const [user] = await getDb()
+    .select({
+      id: schema.users.id,
+      name: schema.users.name,
+      email: schema.users.email,
+      role: schema.users.role,
+      accountId: schema.users.accountId,
+    })
+    .from(schema.users)
+    .where(eq(schema.users.id, userId))
+    .limit(1);
+  if (!user) return null;
+  if (user.role === "support") {
+    return { role: "support", userId: user.id, name: user.name, email: user.email, accountId: null };
+  }
+  if (!user.accountId) return null;
+  return { role: "customer", userId: user.id, name: user.name, email: user.email, accountId: user.accountId };
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// The entry point of every npm script that must work on a fresh clone: it runs with Node alone
+// (no dependencies), installs them when node_modules is missing or stale, builds when the
+// sources changed since the last build, then hands over to the real command.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const [command = "start", ...args] = process.argv.slice(2);
+
+function run(cmd, cmdArgs, options = {}) {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: "inherit", ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function ensureDependencies() {
+  // npm writes node_modules/.package-lock.json on every install; older than the lock file
+  // (or missing) means the installed tree does not match package-lock.json.
+  const installed = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (existsSync(installed) && mtime(installed) >= mtime(lock) && mtime(installed) >= mtime(path.join(root, "package.json"))) return;
+  console.log("Installing dependencies (npm ci)…");
+  const status = run("npm", [existsSync(lock) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  if (status !== 0) process.exit(status);
+}
+
+const buildInputs = ["app", "components", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+function sourceHash() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    const full = path.join(root, p);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(full).sort()) {
+        if (entry === "node_modules" || entry.startsWith(".")) continue;
+        walk(path.join(p, entry));
+      }
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      hash.update(p).update("\0").update(readFileSync(full)).update("\0");
+    }
+  };
+  buildInputs.forEach(walk);
+  return hash.digest("hex");
+}
+
+function ensureBuild() {
+  const stampFile = path.join(root, ".next", "voice-porting-build-stamp");
+  const current = sourceHash();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
+  if (built) return;
+  console.log("Building the app (next build)…");
+  const status = run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (status !== 0) process.exit(status);
+  writeFileSync(stampFile, current);
+}
+
+// The long-running command: spawned asynchronously so that signals reach it and its exit code
+// becomes ours. Ctrl-C reaches the whole process group; a SIGTERM sent to us alone is forwarded.
+function handOver(cmd, cmdArgs) {
+  const child = spawn(cmd, cmdArgs, { cwd: root, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+      if (signal !== "SIGINT") child.kill(signal);
+    });
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function tsx(script, scriptArgs) {
+  handOver(process.execPath, ["--import", "tsx", path.join(root, script), ...scriptArgs]);
+}
+
+ensureDependencies();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const bin = (...p) => path.join(root, "node_modules", ...p);
+
+switch (command) {
+  case "start":
+    ensureBuild();
+    tsx("scripts/start.ts", args);
+    break;
+  case "dev":
+    tsx("scripts/start.ts", ["--dev", ...args]);
+    break;
+  case "build":
+    ensureBuild();
+    break;
+  case "test":
+    handOver(process.execPath, [bin("vitest", "vitest.mjs"), "run", ...args]);
+    break;
+  case "e2e":
+    ensureBuild();
+    handOver(process.execPath, [bin("@playwright", "test", "cli.js"), "test", ...args]);
+    break;
+  case "api-key":
+  case "worker":
+  case "demo":
+    if (command === "demo") ensureBuild();
+    tsx(`scripts/${command}.ts`, args);
+    break;
+  default:
+    console.error(`Unknown command: ${command}. Known: start, dev, build, test, e2e, api-key, worker, demo.`);
+    process.exit(2);
+}
