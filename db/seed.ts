@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { CUSTOMER_CANCEL_REASON, CUSTOMER_PERFORM_REASON } from "@/lib/porting/transitions";
 import type { ContractScenario, NumberType, PortingStatus } from "@/lib/porting/values";
 import type { Db, Tx } from "./index";
 import {
@@ -201,7 +202,7 @@ function demoRequests(now: Date): RequestSpec[] {
         received("anna", ago(41, "09:12")),
         accepted(ago(40, "10:05")),
         bySupport("ready_to_be_ported", DONOR_AGREED, ago(27, "14:30")),
-        byCustomer("anna", "completed", "Performed by customer", ago(26, "08:47")),
+        byCustomer("anna", "completed", CUSTOMER_PERFORM_REASON, ago(26, "08:47")),
       ],
     },
     {
@@ -365,7 +366,7 @@ function demoRequests(now: Date): RequestSpec[] {
       // Outside NL a customer may cancel while the request is still requested or in progress.
       history: [
         received("lena", ago(18, "10:10")),
-        byCustomer("lena", "cancelled", "Cancelled by customer", ago(17, "08:45")),
+        byCustomer("lena", "cancelled", CUSTOMER_CANCEL_REASON, ago(17, "08:45")),
       ],
     },
     {
