@@ -1,0 +1,126 @@
+import type { PortingRequest, PortingRequestEvent, PortingRequestNumber } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { statusLabel } from "./statuses";
+import { allowedActions, type TransitionAction } from "./transitions";
+import type { ActorRole, ContractScenario, NumberType, PortingStatus } from "./values";
+
+// What a verb returns and what `GET /api/v1/porting-requests/{id}` (and so every callback body)
+// shows: never a raw row. Timestamps are ISO 8601 UTC strings; `firstPossiblePortingDate` is a
+// calendar date; ids are UUIDs and people read the reference.
+
+export type PortingRequestHistoryEntry = {
+  from: PortingStatus | null;
+  to: PortingStatus;
+  reason: string;
+  firstPossiblePortingDate: string | null;
+  actor: { role: ActorRole; name: string };
+  at: string;
+};
+
+export type PortingRequestDto = {
+  id: string;
+  reference: string;
+  accountId: string;
+  accountName?: string;
+  status: PortingStatus;
+  statusLabel: string;
+  statusReason: string;
+  country: string;
+  numberType: NumberType;
+  companyProfileId: string;
+  phoneNumbers: { number: string; type: NumberType }[];
+  currentProvider: string;
+  preferredPortingDate: string | null;
+  firstPossiblePortingDate: string | null;
+  contractScenario: ContractScenario | null;
+  distributionGroupId: string | null;
+  callbackUrl: string | null;
+  comment: string | null;
+  version: number;
+  /** What this caller may do now (buttons, API hints); from the transition table. */
+  allowedActions: TransitionAction[];
+  history: PortingRequestHistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+  statusChangedAt: string;
+};
+
+/** A row of the list: the request without its history, with the first few numbers. */
+export type PortingRequestListItemDto = Omit<PortingRequestDto, "history" | "phoneNumbers" | "callbackUrl" | "comment"> & {
+  numberCount: number;
+  /** Up to `LIST_NUMBER_PREVIEW` numbers, in the order they were given. */
+  phoneNumbers: string[];
+};
+
+export const LIST_NUMBER_PREVIEW = 3;
+
+export type PortingRequestParts = {
+  request: PortingRequest;
+  accountName?: string;
+  numbers: readonly Pick<PortingRequestNumber, "number" | "type" | "position">[];
+  events: readonly Pick<
+    PortingRequestEvent,
+    "id" | "fromStatus" | "toStatus" | "reason" | "firstPossiblePortingDate" | "actorRole" | "actorName" | "createdAt"
+  >[];
+};
+
+const iso = (date: Date) => date.toISOString();
+
+function common(request: PortingRequest, actor: Actor, accountName: string | undefined) {
+  return {
+    id: request.id,
+    reference: request.reference,
+    accountId: request.accountId,
+    ...(accountName !== undefined ? { accountName } : {}),
+    status: request.status,
+    statusLabel: statusLabel(request.status),
+    statusReason: request.statusReason,
+    country: request.country,
+    numberType: request.numberType,
+    companyProfileId: request.companyProfileId,
+    currentProvider: request.currentProvider,
+    preferredPortingDate: request.preferredPortingDate ? iso(request.preferredPortingDate) : null,
+    firstPossiblePortingDate: request.firstPossiblePortingDate,
+    contractScenario: request.contractScenario,
+    distributionGroupId: request.distributionGroupId,
+    version: request.version,
+    allowedActions: allowedActions(request, actor.role),
+    createdAt: iso(request.createdAt),
+    updatedAt: iso(request.updatedAt),
+    statusChangedAt: iso(request.statusChangedAt),
+  };
+}
+
+export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): PortingRequestDto {
+  const { request } = parts;
+  return {
+    ...common(request, actor, parts.accountName),
+    phoneNumbers: [...parts.numbers]
+      .sort((a, b) => a.position - b.position)
+      .map((n) => ({ number: n.number, type: n.type })),
+    callbackUrl: request.callbackUrl,
+    comment: request.comment,
+    history: [...parts.events]
+      .sort((a, b) => a.id - b.id)
+      .map((e) => ({
+        from: e.fromStatus,
+        to: e.toStatus,
+        reason: e.reason,
+        firstPossiblePortingDate: e.firstPossiblePortingDate,
+        actor: { role: e.actorRole, name: e.actorName },
+        at: iso(e.createdAt),
+      })),
+  };
+}
+
+export function toPortingRequestListItemDto(
+  request: PortingRequest,
+  extra: { accountName?: string; numberCount: number; phoneNumbers: string[] },
+  actor: Actor,
+): PortingRequestListItemDto {
+  return {
+    ...common(request, actor, extra.accountName),
+    numberCount: extra.numberCount,
+    phoneNumbers: extra.phoneNumbers.slice(0, LIST_NUMBER_PREVIEW),
+  };
+}

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { getDb, type Executor } from "@/db";
+import {
+  accounts,
+  portingRequestCounts,
+  portingRequestEvents,
+  portingRequestNumbers,
+  portingRequests,
+  type PortingRequest,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import {
+  LIST_NUMBER_PREVIEW,
+  toPortingRequestDto,
+  toPortingRequestListItemDto,
+  type PortingRequestDto,
+  type PortingRequestListItemDto,
+} from "./dto";
+import { normaliseNumber } from "./numbers";
+import { listPortingRequestsSchema, parseInput, type ListPortingRequestsInput } from "./schemas";
+import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
+
+// Tenant-scoped reads (STYLE.md habit 4). The tenant comes from the actor, never from input: a
+// customer sees its own account, support sees every account. A foreign or malformed id is a 404.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The WHERE part that keeps a customer inside its account; support has no tenant filter. */
+export function tenantCondition(actor: Actor): SQL | undefined {
+  return actor.role === "customer" ? eq(portingRequests.accountId, actor.accountId) : undefined;
+}
+
+export async function findPortingRequestRow(db: Executor, actor: Actor, id: string): Promise<PortingRequest | null> {
+  // Checked here rather than left to PostgreSQL, which would answer a malformed uuid with an error.
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select()
+    .from(portingRequests)
+    .where(and(eq(portingRequests.id, id), tenantCondition(actor)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Fetch-or-throw: the request when the actor may see it, else NotFoundError (never Forbidden: no existence leak). */
+export async function getPortingRequestRowForActor(db: Executor, actor: Actor, id: string): Promise<PortingRequest> {
+  const row = await findPortingRequestRow(db, actor, id);
+  if (!row) throw new NotFoundError("porting request");
+  return row;
+}
+
+/** The full DTO of a request already loaded within the actor's scope. */
+export async function loadPortingRequestDto(db: Executor, actor: Actor, request: PortingRequest): Promise<PortingRequestDto> {
+  const [numbers, events, account] = await Promise.all([
+    db
+      .select({ number: portingRequestNumbers.number, type: portingRequestNumbers.type, position: portingRequestNumbers.position })
+      .from(portingRequestNumbers)
+      .where(eq(portingRequestNumbers.portingRequestId, request.id))
+      .orderBy(asc(portingRequestNumbers.position)),
+    db
+      .select({
+        id: portingRequestEvents.id,
+        fromStatus: portingRequestEvents.fromStatus,
+        toStatus: portingRequestEvents.toStatus,
+        reason: portingRequestEvents.reason,
+        firstPossiblePortingDate: portingRequestEvents.firstPossiblePortingDate,
+        actorRole: portingRequestEvents.actorRole,
+        actorName: portingRequestEvents.actorName,
+        createdAt: portingRequestEvents.createdAt,
+      })
+      .from(portingRequestEvents)
+      .where(eq(portingRequestEvents.portingRequestId, request.id))
+      .orderBy(asc(portingRequestEvents.id)),
+    db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, request.accountId)).limit(1),
+  ]);
+  return toPortingRequestDto({ request, numbers, events, accountName: account[0]?.name }, actor);
+}
+
+export async function getPortingRequestForActor(actor: Actor, id: string, db: Executor = getDb()): Promise<PortingRequestDto> {
+  const request = await getPortingRequestRowForActor(db, actor, id);
+  return loadPortingRequestDto(db, actor, request);
+}
+
+// ---- the list ----------------------------------------------------------------------------------
+
+export type PortingRequestPage = {
+  items: PortingRequestListItemDto[];
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+};
+
+type Cursor = { t: string; i: string };
+
+// created_at has microseconds; a JS Date keeps milliseconds. The cursor carries PostgreSQL's own
+// text so the keyset comparison neither skips nor repeats rows created in the same millisecond.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function decodeCursor(value: string): Cursor {
+  const invalid = () => new ValidationError({ cursor: ["This page link is no longer valid: start again from the first page."] });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== "object" || parsed === null) throw invalid();
+  const { t, i } = parsed as Record<string, unknown>;
+  if (typeof t !== "string" || typeof i !== "string" || !CURSOR_TIME.test(t) || !isUuid(i)) throw invalid();
+  return { t, i };
+}
+
+const REFERENCE = /^(?:PR-?)?0*(\d{1,9})$/i;
+
+/** The search box: a reference ("PR-000123", "pr123", "123") or a phone number in any format. */
+function searchCondition(db: Executor, q: string, country: CountryCode | undefined, actor: Actor): SQL {
+  const conditions: SQL[] = [];
+  const ref = REFERENCE.exec(q.replace(/\s+/g, ""));
+  if (ref?.[1]) conditions.push(eq(portingRequests.reference, `PR-${ref[1].padStart(6, "0")}`));
+
+  const numbers = new Set<string>();
+  if (/^\s*(\+|00)/.test(q)) {
+    const international = parsePhoneNumberFromString(q.trim().replace(/^00/, "+"), { extract: false });
+    if (international?.isValid()) numbers.add(international.number);
+  } else {
+    // A national format means nothing without a country: try the filter's, else every one we port
+    // from (the customer's own account country is among them).
+    const countries = country ? [country] : COUNTRY_CODES;
+    for (const c of countries) {
+      const e164 = normaliseNumber(q, c);
+      if (e164) numbers.add(e164);
+    }
+  }
+  if (numbers.size > 0) {
+    const scope = actor.role === "customer" ? eq(portingRequestNumbers.accountId, actor.accountId) : undefined;
+    conditions.push(
+      inArray(
+        portingRequests.id,
+        db
+          .select({ id: portingRequestNumbers.portingRequestId })
+          .from(portingRequestNumbers)
+          .where(and(inArray(portingRequestNumbers.number, [...numbers]), scope)),
+      ),
+    );
+  }
+  if (conditions.length === 0) return sql`false`;
+  return conditions.length === 1 ? (conditions[0] as SQL) : (sql`(${sql.join(conditions, sql` or `)})` as SQL);
+}
+
+/**
+ * Newest first, keyset on (created_at desc, id desc) so a page costs the same at row 10 and at row
+ * 1,000,000, and rows created meanwhile never shift a page.
+ */
+export async function listPortingRequests(
+  actor: Actor,
+  input: ListPortingRequestsInput,
+  db: Executor = getDb(),
+): Promise<PortingRequestPage> {
+  const filters = parseInput(listPortingRequestsSchema, input);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
+  const where = and(
+    tenantCondition(actor),
+    filters.status ? eq(portingRequests.status, filters.status) : undefined,
+    filters.country ? eq(portingRequests.country, filters.country) : undefined,
+    filters.q ? searchCondition(db, filters.q, filters.country, actor) : undefined,
+    cursor
+      ? sql`(${portingRequests.createdAt}, ${portingRequests.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+      : undefined,
+  );
+  const rows = await db
+    .select({
+      request: portingRequests,
+      accountName: accounts.name,
+      createdAtText: sql<string>`to_char(${portingRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(portingRequests)
+    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+    .where(where)
+    .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
+    .limit(filters.limit + 1);
+
+  const page = rows.slice(0, filters.limit);
+  const ids = page.map((r) => r.request.id);
+  const numberRows = ids.length
+    ? await db
+        .select({
+          id: portingRequestNumbers.portingRequestId,
+          count: sql<number>`count(*)::int`,
+          preview: sql<string[]>`(array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]`,
+        })
+        .from(portingRequestNumbers)
+        .where(inArray(portingRequestNumbers.portingRequestId, ids))
+        .groupBy(portingRequestNumbers.portingRequestId)
+    : [];
+  const numbersById = new Map(numberRows.map((n) => [n.id, n]));
+
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => {
+      const n = numbersById.get(r.request.id);
+      return toPortingRequestListItemDto(
+        r.request,
+        { accountName: r.accountName, numberCount: n?.count ?? 0, phoneNumbers: n?.preview ?? [] },
+        actor,
+      );
+    }),
+    nextCursor: rows.length > filters.limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null,
+  };
+}
+
+/** Requests per status for the status tabs: the actor's account, or every account for support. */
+export async function statusCounts(actor: Actor, db: Executor = getDb()): Promise<Record<PortingStatus, number>> {
+  const rows = await db
+    .select({ status: portingRequestCounts.status, count: sql<number>`sum(${portingRequestCounts.count})::int` })
+    .from(portingRequestCounts)
+    .where(actor.role === "customer" ? eq(portingRequestCounts.accountId, actor.accountId) : undefined)
+    .groupBy(portingRequestCounts.status);
+  const counts = Object.fromEntries(PORTING_STATUSES.map((s) => [s, 0])) as Record<PortingStatus, number>;
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { COUNTRIES, numberTypeSupport } from "./countries";
+import { TRANSITION_ACTIONS } from "./transitions";
+import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } from "./values";
+
+// One zod schema per input, shared by the form resolver, the server action and the REST API
+// (STYLE.md habit 2). Client-safe on purpose: no env, no database, no Node modules. Checks that
+// need those (company profile, numbers against the database, the callback URL guard) run in the
+// domain verb, which reports them in the same field-error shape.
+
+export const MAX_NUMBERS_PER_REQUEST = 500;
+export const MAX_COMMENT_LENGTH = 2000;
+export const MAX_REASON_LENGTH = 1000;
+
+/** Forms send "" for an empty optional field; the API may send null or leave it out. */
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToNull, schema.nullish());
+
+export const PREFERRED_DATE_EARLIEST_HOUR_UTC = 6;
+export const PREFERRED_DATE_LATEST_HOUR_UTC = 20;
+
+/** Whether a moment falls in the 06:00–20:00 UTC window in which a preferred-date port is picked up. */
+export function withinPortingWindow(date: Date): boolean {
+  const minutes = date.getUTCHours() * 60 + date.getUTCMinutes() + date.getUTCSeconds() / 60;
+  return minutes >= PREFERRED_DATE_EARLIEST_HOUR_UTC * 60 && minutes <= PREFERRED_DATE_LATEST_HOUR_UTC * 60;
+}
+
+export const createPortingRequestFields = z.object({
+  country: z.enum(COUNTRY_CODES, { error: "Choose a country we port from: NL, BE, DE, GB, FR or ES." }),
+  numberType: z.enum(NUMBER_TYPES, { error: "Choose a number type: geographic, national, mobile or toll_free." }),
+  companyProfileId: z.uuid({ error: "Choose a company profile." }),
+  phoneNumbers: z
+    .array(
+      z
+        .string({ error: "Enter the phone number as text." })
+        .trim()
+        .min(1, "Enter a phone number here, or remove the empty line.")
+        .max(64, "This is too long to be one phone number."),
+      { error: "Enter the phone numbers to port." },
+    )
+    .min(1, "Enter at least one phone number.")
+    .max(MAX_NUMBERS_PER_REQUEST, `At most ${MAX_NUMBERS_PER_REQUEST} numbers per request: split them over several requests.`),
+  currentProvider: z
+    .string({ error: "Name your current provider." })
+    .trim()
+    .min(1, "Name your current provider.")
+    .max(200, "Keep the provider's name under 200 characters."),
+  preferredPortingDate: optional(
+    z.iso.datetime({ offset: true, error: "Give the date and time in ISO 8601, such as 2030-05-14T09:00:00Z." }),
+  ),
+  contractScenario: optional(z.enum(CONTRACT_SCENARIOS, { error: "Choose one of the contract scenarios." })),
+  distributionGroupId: optional(z.uuid({ error: "Choose a distribution group." })),
+  callbackUrl: optional(
+    z
+      .string()
+      .trim()
+      .max(2000, "The callback URL is longer than 2000 characters.")
+      .pipe(z.url({ protocol: /^https?$/, error: "Enter a full URL, starting with https://." })),
+  ),
+  comment: optional(
+    z.string().trim().max(MAX_COMMENT_LENGTH, `Keep the comment under ${MAX_COMMENT_LENGTH} characters.`),
+  ),
+});
+
+export const createPortingRequestSchema = createPortingRequestFields
+  .superRefine((input, ctx) => {
+    const country = COUNTRIES[input.country];
+    const support = numberTypeSupport(input.country, input.numberType);
+    if (!support.supported) {
+      ctx.addIssue({ code: "custom", path: ["numberType"], message: support.reason });
+    }
+    if (input.preferredPortingDate) {
+      const date = new Date(input.preferredPortingDate);
+      if (!country.preferredDateAllowed) {
+        ctx.addIssue({ code: "custom", path: ["preferredPortingDate"], message: country.preferredDateNote });
+      } else if (!withinPortingWindow(date)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["preferredPortingDate"],
+          message: "Choose a time between 06:00 and 20:00 UTC: ports are carried out in that window.",
+        });
+      } else if (date.getTime() <= Date.now()) {
+        ctx.addIssue({ code: "custom", path: ["preferredPortingDate"], message: "Choose a moment in the future." });
+      }
+    }
+    if (input.contractScenario && !country.contractScenarios) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractScenario"],
+        message: "Contract scenarios apply to Dutch requests only; leave it empty.",
+      });
+    }
+  })
+  .transform((input) => ({
+    country: input.country,
+    numberType: input.numberType,
+    companyProfileId: input.companyProfileId,
+    phoneNumbers: input.phoneNumbers,
+    currentProvider: input.currentProvider,
+    preferredPortingDate: input.preferredPortingDate ? new Date(input.preferredPortingDate) : null,
+    // The EU code's default for business requests: switch when the contract ends.
+    contractScenario: input.contractScenario ?? COUNTRIES[input.country].defaultContractScenario,
+    distributionGroupId: input.distributionGroupId ?? null,
+    callbackUrl: input.callbackUrl ?? null,
+    comment: input.comment ?? null,
+  }));
+
+export type CreatePortingRequestInput = z.input<typeof createPortingRequestSchema>;
+export type CreatePortingRequestData = z.output<typeof createPortingRequestSchema>;
+
+export const transitionPortingRequestSchema = z
+  .object({
+    // Any string: an id that is not a UUID is a 404 like any unknown id, not a validation error.
+    id: z.string({ error: "The porting request id is missing." }),
+    action: z.enum(TRANSITION_ACTIONS, { error: "Unknown action." }).optional(),
+    to: z.enum(PORTING_STATUSES, { error: "Unknown status." }).optional(),
+    reason: optional(
+      z.string().trim().max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`),
+    ),
+    firstPossiblePortingDate: optional(z.iso.date({ error: "Give the date as YYYY-MM-DD." })),
+    expectedVersion: optional(z.coerce.number().int().positive()),
+  })
+  .refine((input) => (input.action === undefined) !== (input.to === undefined), {
+    path: ["action"],
+    message: "Give either the action or the target status.",
+  });
+
+export type TransitionPortingRequestInput = z.input<typeof transitionPortingRequestSchema>;
+
+export const DEFAULT_LIST_LIMIT = 25;
+export const MAX_LIST_LIMIT = 100;
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** The list filters; they live in the URL (`?status=…&country=…&q=…&cursor=…`). */
+export const listPortingRequestsSchema = z.object({
+  status: z.preprocess(emptyToUndefined, z.enum(PORTING_STATUSES, { error: "Unknown status." }).optional()),
+  country: z.preprocess(emptyToUndefined, z.enum(COUNTRY_CODES, { error: "Unknown country." }).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "Search for at most 100 characters.").optional()),
+  cursor: z.preprocess(emptyToUndefined, z.string().max(500, "Invalid cursor.").optional()),
+  limit: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(MAX_LIST_LIMIT, `At most ${MAX_LIST_LIMIT} per page.`).default(DEFAULT_LIST_LIMIT),
+  ),
+});
+
+export type ListPortingRequestsInput = z.input<typeof listPortingRequestsSchema>;
+
+/** zod issues as field errors: "phoneNumbers.2" for the third number, "" for the whole input. */
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
+  return result.data;
+}
