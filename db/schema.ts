@@ -128,7 +128,7 @@ export const portingRequests = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     reference: text("reference")
       .notNull()
-      .default(sql`('PR-' || lpad(nextval('porting_request_reference_seq')::text, 6, '0'))`),
+      .default(sql`porting_request_reference()`),
     accountId: uuid("account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),

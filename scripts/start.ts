@@ -43,7 +43,7 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
   process.on("SIGHUP", () => void shutdown(0));
 
-  let lock: StartLock | undefined;
+  let lock: StartLock | null = null;
   let databaseUrl = env.DATABASE_URL;
   const embedded = !databaseUrl;
   if (embedded) {

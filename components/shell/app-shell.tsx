@@ -35,7 +35,7 @@ export function AppShell({
             {accountName}
           </span>
           <details className="relative ml-auto">
-            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100">
+            <summary data-testid="user-menu" aria-label={`User menu: ${userName}`} className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100">
               <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold">
                 {userName
                   .split(" ")
@@ -44,7 +44,6 @@ export function AppShell({
                   .slice(0, 2)}
               </span>
               <span className="hidden sm:inline">{userName}</span>
-              <span className="sr-only">Open user menu</span>
             </summary>
             <div className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
               <p className="text-sm font-medium">{userName}</p>

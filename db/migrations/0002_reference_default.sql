@@ -1,0 +1,1 @@
+ALTER TABLE "porting_requests" ALTER COLUMN "reference" SET DEFAULT porting_request_reference();
