@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   char,
@@ -164,8 +165,10 @@ export const portingRequests = pgTable(
       t.createdAt.desc(),
       t.id.desc(),
     ),
-    // The support queue: one status, oldest waiting first.
+    // The support queue: one status, oldest waiting first; and every account, newest first.
     index("porting_requests_status_changed_idx").on(t.status, t.statusChangedAt, t.id),
+    index("porting_requests_changed_idx").on(t.statusChangedAt, t.id),
+    index("porting_requests_created_idx").on(t.createdAt.desc(), t.id.desc()),
   ],
 );
 
@@ -287,6 +290,123 @@ export const apiKeys = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("api_keys_hash_key").on(t.hash), index("api_keys_account_idx").on(t.accountId)],
+);
+
+// ---- REST API ------------------------------------------------------------------------------------
+
+// `Idempotency-Key` on create: the first request's response is kept for 24 h and replayed for the
+// same key and body; `response_status` is null while the first request is still in flight.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+// Fixed one-minute windows per API key, shared by every app instance.
+export const apiRateLimits = pgTable("api_rate_limits", {
+  apiKeyId: uuid("api_key_id")
+    .primaryKey()
+    .references(() => apiKeys.id, { onDelete: "cascade" }),
+  windowStartedAt: ts("window_started_at").notNull(),
+  count: integer("count").notNull().default(0),
+});
+
+// ---- Notifications ---------------------------------------------------------------------------
+// The delivery records are the queue: rows are inserted in the same transaction as the status
+// change (a rollback sends nothing, a crash after commit loses nothing), workers claim due rows
+// with FOR UPDATE SKIP LOCKED and a lease (`locked_until`), and every attempt is kept.
+
+export const DELIVERY_STATES = ["pending", "delivered", "failed", "not_sent"] as const;
+export const deliveryState = pgEnum("delivery_state", DELIVERY_STATES);
+
+export const emailMessages = pgTable(
+  "email_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => portingRequestEvents.id, { onDelete: "cascade" }),
+    recipients: text("recipients").array().notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    state: deliveryState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: ts("locked_until"),
+    sentAt: ts("sent_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("email_messages_request_idx").on(t.portingRequestId, t.createdAt),
+    index("email_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+export const callbackDeliveries = pgTable(
+  "callback_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The Standard Webhooks `webhook-id`: stable across retries, for the receiver's de-duplication.
+    messageId: text("message_id").notNull(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => portingRequestEvents.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    url: text("url").notNull(),
+    // Exactly the GET JSON after the change, fixed at enqueue time and signed at delivery.
+    body: text("body").notNull(),
+    state: deliveryState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: ts("locked_until"),
+    deliveredAt: ts("delivered_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("callback_deliveries_message_key").on(t.messageId),
+    index("callback_deliveries_request_idx").on(t.portingRequestId, t.createdAt),
+    index("callback_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    index("callback_deliveries_failing_idx").on(t.state, t.createdAt),
+  ],
+);
+
+export const callbackAttempts = pgTable(
+  "callback_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => callbackDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    startedAt: ts("started_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    nextAttemptAt: ts("next_attempt_at"),
+  },
+  (t) => [index("callback_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
 
 export type Account = typeof accounts.$inferSelect;

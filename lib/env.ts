@@ -8,7 +8,11 @@ const bool = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce
+  .number({ error: "must be a port number (1–65535)" })
+  .int("must be a port number (1–65535)")
+  .min(1, "must be a port number (1–65535)")
+  .max(65535, "must be a port number (1–65535)");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

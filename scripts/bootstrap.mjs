@@ -57,11 +57,28 @@ function sourceHash() {
   return hash.digest("hex");
 }
 
+// The pid in .data/start.lock while `npm start` serves from this folder's .next/.
+function runningStart() {
+  try {
+    const pid = Number(readFileSync(path.join(root, ".data", "start.lock"), "utf8"));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 function ensureBuild() {
   const stampFile = path.join(root, ".next", "voice-porting-build-stamp");
   const current = sourceHash();
   const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
   if (built) return;
+  const running = runningStart();
+  if (running) {
+    // Rebuilding .next/ under a running server would break it mid-request.
+    console.error(`The sources changed and need a new build, but npm start (pid ${running}) is serving this folder. Stop it first.`);
+    process.exit(1);
+  }
   console.log("Building the app (next build)…");
   const status = run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

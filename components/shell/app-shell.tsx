@@ -3,6 +3,13 @@ import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { NavLinks, type NavItem } from "./nav-links";
 
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const first = parts[0]?.[0] ?? "";
+  const last = parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "";
+  return (first + last).toUpperCase();
+}
+
 export function AppShell({
   items,
   accountName,
@@ -37,11 +44,7 @@ export function AppShell({
           <details className="relative ml-auto">
             <summary data-testid="user-menu" aria-label={`User menu: ${userName}`} className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100">
               <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold">
-                {userName
-                  .split(" ")
-                  .map((part) => part[0])
-                  .join("")
-                  .slice(0, 2)}
+                {initials(userName)}
               </span>
               <span className="hidden sm:inline">{userName}</span>
             </summary>
