@@ -19,6 +19,9 @@ export async function resolveCaller(request: Request): Promise<Actor | null> {
     if (!match) return null;
     return (await actorForApiKey(match[1]!))?.actor ?? null;
   }
+  // The session cookie serves the app's own reads (live status in the pages). Changes through
+  // the API always need a key, so a cookie can never be ridden by another site's form.
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
   return getSessionActor();
 }
 
