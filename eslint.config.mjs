@@ -19,7 +19,7 @@ const config = [
   },
   {
     // The environment module, scripts and test/CI harnesses are where process.env belongs.
-    files: ["lib/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "playwright.config.ts", "**/*.test.ts", "vitest.config.ts"],
+    files: ["lib/env.ts", "next.config.mjs", "scripts/**", "test/**", "e2e/**", "bench/**", "playwright.config.ts", "**/*.test.ts", "vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

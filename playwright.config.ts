@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 // The suite runs against a production build (`next build`, done by `npm run test:e2e`) served by
 // the real start script on its own embedded PostgreSQL with fresh demo data, in Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Its own data directory, wiped at every run; E2E_DATA_DIR keeps parallel runs apart.
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "rm -rf .data/e2e && node --import tsx scripts/start.ts",
+    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -41,7 +43,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      VOICE_PORTING_DATA_DIR: ".data/e2e",
+      VOICE_PORTING_DATA_DIR: dataDir,
       DATABASE_URL: "",
       EMBEDDED_PG_PORT: "",
       ALLOW_INSECURE_CALLBACKS: "true",

@@ -68,10 +68,12 @@ function runningStart() {
   }
 }
 
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+
 function ensureBuild() {
-  const stampFile = path.join(root, ".next", "voice-porting-build-stamp");
+  const stampFile = path.join(distDir, "voice-porting-build-stamp");
   const current = sourceHash();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
+  const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === current;
   if (built) return;
   const running = runningStart();
   if (running) {
