@@ -1,0 +1,208 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { accounts, portingRequestNumbers, portingRequests } from "@/db/schema";
+import type { SupportActor } from "@/lib/auth/actor";
+import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type QueueViewId } from "@/lib/support/queue-views";
+import { LIST_NUMBER_PREVIEW } from "./dto";
+import { normaliseNumber } from "./numbers";
+import { decodeCursor, encodeCursor, statusCounts } from "./queries";
+import { parseInput } from "./schemas";
+import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "./values";
+
+// The support queue: requests of every account, in the order a support agent works them (see
+// lib/support/queue-views.ts: open work oldest waiting first). Keyset pagination on
+// (status_changed_at, id). Each status is read as its own ordered branch, so every branch walks the
+// index porting_requests_status_changed_idx (status, status_changed_at, id) and stops after one
+// page; the branches are merged and cut to a page. A tab over four statuses thus costs four short
+// index scans, whatever the table's size, instead of a sort of every open request.
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const SUPPORT_QUEUE_PAGE_SIZE = 25;
+
+export const supportQueueSchema = z.object({
+  status: z.preprocess(emptyToUndefined, z.enum(QUEUE_VIEW_IDS, { error: "Unknown queue tab." }).default(DEFAULT_QUEUE_VIEW)),
+  country: z.preprocess(emptyToUndefined, z.enum(COUNTRY_CODES, { error: "Unknown country." }).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "Search for at most 100 characters.").optional()),
+  cursor: z.preprocess(emptyToUndefined, z.string().max(500, "Invalid cursor.").optional()),
+  limit: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(100, "At most 100 per page.").default(SUPPORT_QUEUE_PAGE_SIZE),
+  ),
+});
+
+export type SupportQueueInput = z.input<typeof supportQueueSchema>;
+
+export type SupportQueueItem = {
+  id: string;
+  reference: string;
+  accountId: string;
+  accountName: string;
+  country: string;
+  numberType: NumberType;
+  numberCount: number;
+  /** The first few numbers, E.164. */
+  phoneNumbers: string[];
+  status: PortingStatus;
+  statusReason: string;
+  statusChangedAt: string;
+  firstPossiblePortingDate: string | null;
+  createdAt: string;
+  version: number;
+};
+
+export type SupportQueuePage = {
+  view: QueueViewId;
+  items: SupportQueueItem[];
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+  /** Requests per tab, over every account (not narrowed by search or country). */
+  counts: Record<QueueViewId, number>;
+};
+
+const REFERENCE = /^(?:PR-?)?0*(\d{1,9})$/i;
+
+/** LIKE pattern for a literal substring. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Phone numbers the search text can mean: international formats as they are, national ones in each country we port from. */
+function numbersFor(q: string, country: CountryCode | undefined): string[] {
+  const numbers = new Set<string>();
+  if (/^\s*(\+|00)/.test(q)) {
+    const parsed = parsePhoneNumberFromString(q.trim().replace(/^00/, "+"), { extract: false });
+    if (parsed?.isValid()) numbers.add(parsed.number);
+  } else if (/\d/.test(q)) {
+    for (const c of country ? [country] : COUNTRY_CODES) {
+      const e164 = normaliseNumber(q, c);
+      if (e164) numbers.add(e164);
+    }
+  }
+  return [...numbers];
+}
+
+/** The search box: a reference ("PR-000123", "pr123", "123"), a phone number in any format, or part of an account name. */
+function searchCondition(db: Executor, q: string, country: CountryCode | undefined): SQL {
+  const conditions: SQL[] = [];
+  const ref = REFERENCE.exec(q.replace(/\s+/g, ""));
+  if (ref?.[1]) conditions.push(eq(portingRequests.reference, `PR-${ref[1].padStart(6, "0")}`));
+  const numbers = numbersFor(q, country);
+  if (numbers.length > 0) {
+    conditions.push(
+      inArray(
+        portingRequests.id,
+        db
+          .select({ id: portingRequestNumbers.portingRequestId })
+          .from(portingRequestNumbers)
+          .where(inArray(portingRequestNumbers.number, numbers)),
+      ),
+    );
+  }
+  conditions.push(
+    inArray(
+      portingRequests.accountId,
+      db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(sql`${accounts.name} ilike ${containsPattern(q)}`),
+    ),
+  );
+  return conditions.length === 1 ? (conditions[0] as SQL) : (sql`(${sql.join(conditions, sql` or `)})` as SQL);
+}
+
+export async function listSupportQueue(
+  actor: SupportActor,
+  input: SupportQueueInput,
+  db: Executor = getDb(),
+): Promise<SupportQueuePage> {
+  const filters = parseInput(supportQueueSchema, input);
+  const view = QUEUE_VIEWS[filters.status];
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
+  const ascending = view.order === "oldest_first";
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  const take = filters.limit + 1;
+
+  const common = and(
+    filters.country ? eq(portingRequests.country, filters.country) : undefined,
+    filters.q ? searchCondition(db, filters.q, filters.country) : undefined,
+    cursor
+      ? ascending
+        ? sql`(${portingRequests.statusChangedAt}, ${portingRequests.id}) > (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+        : sql`(${portingRequests.statusChangedAt}, ${portingRequests.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+      : undefined,
+  );
+  const branches = view.statuses.map(
+    (status) => sql`(select ${portingRequests.id} as id, ${portingRequests.statusChangedAt} as changed_at
+      from ${portingRequests}
+      where ${and(eq(portingRequests.status, status), common)}
+      order by ${portingRequests.statusChangedAt} ${direction}, ${portingRequests.id} ${direction}
+      limit ${take})`,
+  );
+  const picked = await db.execute<{ id: string; changed_text: string }>(sql`
+    select id, to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as changed_text
+    from (${sql.join(branches, sql` union all `)}) as branch
+    order by changed_at ${direction}, id ${direction}
+    limit ${take}`);
+
+  const pageIds = picked.slice(0, filters.limit);
+  const ids = pageIds.map((p) => p.id);
+  const [rows, numberRows, perStatus] = await Promise.all([
+    ids.length
+      ? db
+          .select({ request: portingRequests, accountName: accounts.name })
+          .from(portingRequests)
+          .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+          .where(inArray(portingRequests.id, ids))
+      : Promise.resolve([]),
+    ids.length
+      ? db
+          .select({
+            id: portingRequestNumbers.portingRequestId,
+            count: sql<number>`count(*)::int`,
+            preview: sql<string[]>`(array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]`,
+          })
+          .from(portingRequestNumbers)
+          .where(inArray(portingRequestNumbers.portingRequestId, ids))
+          .groupBy(portingRequestNumbers.portingRequestId)
+      : Promise.resolve([]),
+    statusCounts(actor, db),
+  ]);
+  const byId = new Map(rows.map((r) => [r.request.id, r]));
+  const numbersById = new Map(numberRows.map((n) => [n.id, n]));
+
+  const items: SupportQueueItem[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    // A request deleted between the two reads (an account removed) simply drops out of the page.
+    if (!row) continue;
+    const { request } = row;
+    const numbers = numbersById.get(id);
+    items.push({
+      id: request.id,
+      reference: request.reference,
+      accountId: request.accountId,
+      accountName: row.accountName,
+      country: request.country,
+      numberType: request.numberType,
+      numberCount: numbers?.count ?? 0,
+      phoneNumbers: numbers?.preview ?? [],
+      status: request.status,
+      statusReason: request.statusReason,
+      statusChangedAt: request.statusChangedAt.toISOString(),
+      firstPossiblePortingDate: request.firstPossiblePortingDate,
+      createdAt: request.createdAt.toISOString(),
+      version: request.version,
+    });
+  }
+
+  const last = pageIds.at(-1);
+  return {
+    view: view.id,
+    items,
+    nextCursor: picked.length > filters.limit && last ? encodeCursor({ t: last.changed_text, i: last.id }) : null,
+    counts: viewCounts(perStatus),
+  };
+}
