@@ -11,6 +11,7 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { assertCallbackUrlAllowed } from "./callback-url";
 import type { PortingRequestDto } from "./dto";
+import { insertDocuments, validateDocuments, type DocumentUpload } from "./documents";
 import { checkNumbers, type NumberCheck } from "./numbers";
 import { enqueueStatusNotifications } from "./notify";
 import { checkProfileRequirements } from "./profile-requirements";
@@ -32,10 +33,21 @@ export const CREATED_REASON = "Request received";
 
 const OPEN_NUMBER_INDEX = "porting_request_numbers_open_number_key";
 
+export type CreatePortingRequestOptions = {
+  /**
+   * Files sent with the request (the web form). When given, they are checked (type by magic
+   * bytes, size) together with every other field, the documents the country requires must be
+   * among them, and they are stored in the request's own transaction. Callers that do not send
+   * documents leave it out.
+   */
+  documents?: readonly DocumentUpload[];
+};
+
 export async function createPortingRequest(
   actor: CustomerActor,
   input: CreatePortingRequestInput,
   db: Db = getDb(),
+  options: CreatePortingRequestOptions = {},
 ): Promise<PortingRequestDto> {
   // The type says customer; an adapter that passes a support session must still be refused.
   if ((actor as { role: string }).role !== "customer") throw new ForbiddenError("Only a customer account can create porting requests.");
@@ -43,10 +55,11 @@ export async function createPortingRequest(
   // Before the transaction: the full guard will resolve host names, which must not hold a
   // pooled connection (and row locks) while DNS answers.
   const callbackErrors = await callbackUrlErrors(input);
+  const documents = options.documents ? documentsOf(input, options.documents) : null;
 
   try {
     return await db.transaction(async (tx) => {
-      const data = await validate(tx, actor, input, callbackErrors);
+      const data = await validate(tx, actor, input, { ...callbackErrors, ...documents?.errors });
 
       const [request] = await tx
         .insert(portingRequests)
@@ -66,6 +79,8 @@ export async function createPortingRequest(
         })
         .returning();
       if (!request) throw new Error("createPortingRequest: insert returned no row");
+
+      if (documents) await insertDocuments(tx, request.id, documents.documents);
 
       // A concurrent request for the same number passes the checks too; the partial unique index
       // on open numbers lets one of them in and fails the other here (handled below).
@@ -134,7 +149,13 @@ async function callbackUrlErrors(input: CreatePortingRequestInput): Promise<Fiel
   }
 }
 
-async function validate(tx: Executor, actor: CustomerActor, input: CreatePortingRequestInput, callbackErrors: FieldErrors) {
+function documentsOf(input: CreatePortingRequestInput, uploads: readonly DocumentUpload[]) {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  return validateDocuments(uploads, createPortingRequestFields.shape.country.safeParse(raw.country).data);
+}
+
+/** `earlierErrors`: what was found before the transaction (callback URL, documents), reported with the rest. */
+async function validate(tx: Executor, actor: CustomerActor, input: CreatePortingRequestInput, earlierErrors: FieldErrors) {
   const errors: FieldErrors = {};
   const add = (key: string, ...messages: string[]) => (errors[key] ??= []).push(...messages);
 
@@ -175,7 +196,7 @@ async function validate(tx: Executor, actor: CustomerActor, input: CreatePorting
     if (!group) add("distributionGroupId", "This distribution group was not found in your account.");
   }
 
-  for (const [key, messages] of Object.entries(callbackErrors)) add(key, ...messages);
+  for (const [key, messages] of Object.entries(earlierErrors)) add(key, ...messages);
 
   let numbers: ValidNumber[] = [];
   // Over the limit is a zod error already; checking thousands of numbers would only cost time.

@@ -1,0 +1,69 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db";
+import { action } from "@/lib/auth/action";
+import { ValidationError } from "@/lib/errors";
+import { createPortingRequest } from "@/lib/porting/create-porting-request";
+import { REQUEST_JSON_FIELD, documentField } from "@/lib/porting/document-files";
+import type { DocumentUpload } from "@/lib/porting/documents";
+import { checkNumbers } from "@/lib/porting/numbers";
+import { createPortingRequestFields, MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
+import { DOCUMENT_KINDS } from "@/lib/porting/values";
+
+// The guided "New porting request" page's two server actions. Thin: resolve the caller (the
+// wrapper), parse, call one domain verb. The account always comes from the session.
+
+const checkNumbersInput = z.object({
+  country: createPortingRequestFields.shape.country,
+  numberType: createPortingRequestFields.shape.numberType,
+  phoneNumbers: z
+    .array(z.string().max(64, "This is too long to be one phone number."))
+    .max(MAX_NUMBERS_PER_REQUEST, `At most ${MAX_NUMBERS_PER_REQUEST} numbers per request: split them over several requests.`),
+});
+
+/** Every check of a number list, including the database ones (open requests, voice numbers), as the user types. */
+export const checkNumbersAction = action({ roles: ["customer"], input: checkNumbersInput }, async (actor, input) =>
+  checkNumbers(getDb(), {
+    accountId: actor.accountId,
+    country: input.country,
+    numberType: input.numberType,
+    raw: input.phoneNumbers,
+  }),
+);
+
+/**
+ * Creates the request with its documents in one transaction. FormData because files travel with
+ * it: `request` holds the JSON fields, `documents.<kind>` the files. The verb validates it all
+ * with the same zod schema the form uses, plus the database checks, and reports per field.
+ */
+export const createPortingRequestAction = action(
+  { roles: ["customer"], input: z.instanceof(FormData, { error: "Send the request as form data." }) },
+  async (actor, formData) => {
+    const request = parseRequestField(formData.get(REQUEST_JSON_FIELD));
+    const documents = await documentUploads(formData);
+    const created = await createPortingRequest(actor, request, getDb(), { documents });
+    return { id: created.id, reference: created.reference };
+  },
+);
+
+function parseRequestField(value: FormDataEntryValue | null): Parameters<typeof createPortingRequest>[1] {
+  if (typeof value !== "string") throw new ValidationError({ form: ["The request details are missing."] });
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ValidationError({ form: ["The request details could not be read."] });
+  }
+}
+
+async function documentUploads(formData: FormData): Promise<DocumentUpload[]> {
+  const uploads: DocumentUpload[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    for (const entry of formData.getAll(documentField(kind))) {
+      // A text value, or an empty file input, is no document.
+      if (typeof entry === "string" || (entry.size === 0 && entry.name === "")) continue;
+      uploads.push({ kind, filename: entry.name, data: new Uint8Array(await entry.arrayBuffer()) });
+    }
+  }
+  return uploads;
+}
