@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { getDb, type Executor } from "@/db";
 import {
@@ -81,6 +81,72 @@ export async function loadPortingRequestDto(db: Executor, actor: Actor, request:
   return toPortingRequestDto({ request, numbers, events, accountName: account[0]?.name }, actor);
 }
 
+/**
+ * Full DTOs for many requests already loaded within the actor's scope, in the given order: three
+ * queries for the lot (numbers, history, account names) instead of three per request. The API's
+ * list answers every item with the same JSON as Get Porting Request.
+ */
+export async function loadPortingRequestDtos(
+  db: Executor,
+  actor: Actor,
+  requests: readonly PortingRequest[],
+): Promise<PortingRequestDto[]> {
+  if (requests.length === 0) return [];
+  const ids = requests.map((r) => r.id);
+  const accountIds = [...new Set(requests.map((r) => r.accountId))];
+  const [numbers, events, accountRows] = await Promise.all([
+    db
+      .select({
+        requestId: portingRequestNumbers.portingRequestId,
+        number: portingRequestNumbers.number,
+        type: portingRequestNumbers.type,
+        position: portingRequestNumbers.position,
+      })
+      .from(portingRequestNumbers)
+      .where(inArray(portingRequestNumbers.portingRequestId, ids))
+      .orderBy(asc(portingRequestNumbers.position)),
+    db
+      .select({
+        requestId: portingRequestEvents.portingRequestId,
+        id: portingRequestEvents.id,
+        fromStatus: portingRequestEvents.fromStatus,
+        toStatus: portingRequestEvents.toStatus,
+        reason: portingRequestEvents.reason,
+        firstPossiblePortingDate: portingRequestEvents.firstPossiblePortingDate,
+        actorRole: portingRequestEvents.actorRole,
+        actorName: portingRequestEvents.actorName,
+        createdAt: portingRequestEvents.createdAt,
+      })
+      .from(portingRequestEvents)
+      .where(inArray(portingRequestEvents.portingRequestId, ids))
+      .orderBy(asc(portingRequestEvents.id)),
+    db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)),
+  ]);
+  const group = <T extends { requestId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.requestId);
+      if (list) list.push(row);
+      else map.set(row.requestId, [row]);
+    }
+    return map;
+  };
+  const numbersById = group(numbers);
+  const eventsById = group(events);
+  const names = new Map(accountRows.map((a) => [a.id, a.name]));
+  return requests.map((request) =>
+    toPortingRequestDto(
+      {
+        request,
+        numbers: numbersById.get(request.id) ?? [],
+        events: eventsById.get(request.id) ?? [],
+        accountName: names.get(request.accountId),
+      },
+      actor,
+    ),
+  );
+}
+
 export async function getPortingRequestForActor(actor: Actor, id: string, db: Executor = getDb()): Promise<PortingRequestDto> {
   const request = await getPortingRequestRowForActor(db, actor, id);
   return loadPortingRequestDto(db, actor, request);
@@ -120,37 +186,49 @@ export function decodeCursor(value: string): Cursor {
 
 const REFERENCE = /^(?:PR-?)?0*(\d{1,9})$/i;
 
-/** The search box: a reference ("PR-000123", "pr123", "123") or a phone number in any format. */
-function searchCondition(db: Executor, q: string, country: CountryCode | undefined, actor: Actor): SQL {
-  const conditions: SQL[] = [];
-  const ref = REFERENCE.exec(q.replace(/\s+/g, ""));
-  if (ref?.[1]) conditions.push(eq(portingRequests.reference, `PR-${ref[1].padStart(6, "0")}`));
+/** "PR-000123", "pr123", "123" → "PR-000123"; null when it cannot be a reference. */
+export function normaliseReference(value: string): string | null {
+  const ref = REFERENCE.exec(value.replace(/\s+/g, ""));
+  return ref?.[1] ? `PR-${ref[1].padStart(6, "0")}` : null;
+}
 
+/**
+ * The E.164 numbers a typed number can mean. International formats ("+31…", "0031…") mean one;
+ * a national format means nothing without a country: the given one, else every one we port from.
+ */
+export function numberCandidates(q: string, country: CountryCode | undefined): string[] {
   const numbers = new Set<string>();
   if (/^\s*(\+|00)/.test(q)) {
     const international = parsePhoneNumberFromString(q.trim().replace(/^00/, "+"), { extract: false });
     if (international?.isValid()) numbers.add(international.number);
   } else {
-    // A national format means nothing without a country: try the filter's, else every one we port
-    // from (the customer's own account country is among them).
-    const countries = country ? [country] : COUNTRY_CODES;
-    for (const c of countries) {
+    for (const c of country ? [country] : COUNTRY_CODES) {
       const e164 = normaliseNumber(q, c);
       if (e164) numbers.add(e164);
     }
   }
-  if (numbers.size > 0) {
-    const scope = actor.role === "customer" ? eq(portingRequestNumbers.accountId, actor.accountId) : undefined;
-    conditions.push(
-      inArray(
-        portingRequests.id,
-        db
-          .select({ id: portingRequestNumbers.portingRequestId })
-          .from(portingRequestNumbers)
-          .where(and(inArray(portingRequestNumbers.number, [...numbers]), scope)),
-      ),
-    );
-  }
+  return [...numbers];
+}
+
+function hasAnyNumber(db: Executor, numbers: readonly string[], actor: Actor): SQL {
+  const scope = actor.role === "customer" ? eq(portingRequestNumbers.accountId, actor.accountId) : undefined;
+  return inArray(
+    portingRequests.id,
+    db
+      .select({ id: portingRequestNumbers.portingRequestId })
+      .from(portingRequestNumbers)
+      .where(and(inArray(portingRequestNumbers.number, [...numbers]), scope)),
+  );
+}
+
+/** The search box: a reference ("PR-000123", "pr123", "123") or a phone number in any format. */
+function searchCondition(db: Executor, q: string, country: CountryCode | undefined, actor: Actor): SQL {
+  const conditions: SQL[] = [];
+  const reference = normaliseReference(q);
+  if (reference) conditions.push(eq(portingRequests.reference, reference));
+
+  const numbers = numberCandidates(q, country);
+  if (numbers.length > 0) conditions.push(hasAnyNumber(db, numbers, actor));
   if (conditions.length === 0) return sql`false`;
   return conditions.length === 1 ? (conditions[0] as SQL) : (sql`(${sql.join(conditions, sql` or `)})` as SQL);
 }
@@ -165,12 +243,64 @@ export async function listPortingRequests(
   db: Executor = getDb(),
 ): Promise<PortingRequestPage> {
   const filters = parseInput(listPortingRequestsSchema, input);
+  const { rows: page, nextCursor } = await selectPortingRequestPage(db, actor, filters);
+  const ids = page.map((r) => r.request.id);
+  const numberRows = ids.length
+    ? await db
+        .select({
+          id: portingRequestNumbers.portingRequestId,
+          count: sql<number>`count(*)::int`,
+          preview: sql<string[]>`(array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]`,
+        })
+        .from(portingRequestNumbers)
+        .where(inArray(portingRequestNumbers.portingRequestId, ids))
+        .groupBy(portingRequestNumbers.portingRequestId)
+    : [];
+  const numbersById = new Map(numberRows.map((n) => [n.id, n]));
+
+  return {
+    items: page.map((r) => {
+      const n = numbersById.get(r.request.id);
+      return toPortingRequestListItemDto(
+        r.request,
+        { accountName: r.accountName, numberCount: n?.count ?? 0, phoneNumbers: n?.preview ?? [] },
+        actor,
+      );
+    }),
+    nextCursor,
+  };
+}
+
+/**
+ * The list's filters, parsed. Beyond the pages' own (`listPortingRequestsSchema`), the REST API
+ * filters by numbers (E.164 candidates of one typed number), an exact reference, and a creation
+ * range: `createdFrom` inclusive, `createdBefore` exclusive, `createdUntil` inclusive.
+ */
+export type PortingRequestListFilters = {
+  status?: PortingStatus | undefined;
+  country?: CountryCode | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+  numbers?: readonly string[] | undefined;
+  reference?: string | undefined;
+  createdFrom?: Date | undefined;
+  createdBefore?: Date | undefined;
+  createdUntil?: Date | undefined;
+};
+
+async function selectPortingRequestPage(db: Executor, actor: Actor, filters: PortingRequestListFilters) {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   const where = and(
     tenantCondition(actor),
     filters.status ? eq(portingRequests.status, filters.status) : undefined,
     filters.country ? eq(portingRequests.country, filters.country) : undefined,
     filters.q ? searchCondition(db, filters.q, filters.country, actor) : undefined,
+    filters.numbers ? (filters.numbers.length > 0 ? hasAnyNumber(db, filters.numbers, actor) : sql`false`) : undefined,
+    filters.reference ? eq(portingRequests.reference, filters.reference) : undefined,
+    filters.createdFrom ? gte(portingRequests.createdAt, filters.createdFrom) : undefined,
+    filters.createdBefore ? lt(portingRequests.createdAt, filters.createdBefore) : undefined,
+    filters.createdUntil ? lte(portingRequests.createdAt, filters.createdUntil) : undefined,
     cursor
       ? sql`(${portingRequests.createdAt}, ${portingRequests.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
       : undefined,
@@ -186,34 +316,20 @@ export async function listPortingRequests(
     .where(where)
     .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
     .limit(filters.limit + 1);
-
   const page = rows.slice(0, filters.limit);
-  const ids = page.map((r) => r.request.id);
-  const numberRows = ids.length
-    ? await db
-        .select({
-          id: portingRequestNumbers.portingRequestId,
-          count: sql<number>`count(*)::int`,
-          preview: sql<string[]>`(array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]`,
-        })
-        .from(portingRequestNumbers)
-        .where(inArray(portingRequestNumbers.portingRequestId, ids))
-        .groupBy(portingRequestNumbers.portingRequestId)
-    : [];
-  const numbersById = new Map(numberRows.map((n) => [n.id, n]));
-
   const last = page.at(-1);
-  return {
-    items: page.map((r) => {
-      const n = numbersById.get(r.request.id);
-      return toPortingRequestListItemDto(
-        r.request,
-        { accountName: r.accountName, numberCount: n?.count ?? 0, phoneNumbers: n?.preview ?? [] },
-        actor,
-      );
-    }),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null,
-  };
+  const nextCursor = rows.length > filters.limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null;
+  return { rows: page, nextCursor };
+}
+
+/** The list with every item in full (numbers and history), as the REST API answers it. */
+export async function listFullPortingRequests(
+  actor: Actor,
+  filters: PortingRequestListFilters,
+  db: Executor = getDb(),
+): Promise<{ items: PortingRequestDto[]; nextCursor: string | null }> {
+  const { rows, nextCursor } = await selectPortingRequestPage(db, actor, filters);
+  return { items: await loadPortingRequestDtos(db, actor, rows.map((r) => r.request)), nextCursor };
 }
 
 /** Requests per status for the status tabs: the actor's account, or every account for support. */
