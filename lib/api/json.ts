@@ -11,3 +11,8 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
+
+/** Query parameters without empty values: `?status=&q=` means no filter, as in the app's own links. */
+export function queryOf(request: Request): Record<string, string> {
+  return Object.fromEntries(Object.entries(searchParamsOf(request)).filter(([, value]) => value.trim() !== ""));
+}

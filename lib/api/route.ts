@@ -1,46 +1,87 @@
 import "server-only";
-import { actorForApiKey } from "@/lib/auth/api-keys";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
 import type { Actor, CustomerActor, SupportActor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/session";
-import { problem, problemFromError } from "./problem";
+import { HttpProblem, problem, problemFromError } from "./problem";
+import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
 
 // Every /api/v1 route handler goes through `route()`: it resolves the caller from the bearer API
-// key (or, for the app's own fetches, the session cookie), refuses the wrong role, and maps
-// domain errors to problem+json. The account is always the caller's, never taken from input.
+// key (or, for the app's own fetches, the session cookie), counts the key against its rate limit,
+// refuses the wrong role, and maps domain and HTTP errors to problem+json. The account is always
+// the caller's, never taken from input.
 
 type Role = Actor["role"];
 type ActorFor<R extends Role> = R extends "customer" ? CustomerActor : R extends "support" ? SupportActor : never;
 type Context<P> = { params: Promise<P> };
 
-export async function resolveCaller(request: Request): Promise<Actor | null> {
+/** What the handler knows about how it was called: the API key (null for a session read). */
+export type CallContext = { apiKeyId: string | null };
+
+export type Caller =
+  | { ok: true; actor: Actor; apiKeyId: string | null }
+  | { ok: false; detail: string };
+
+const NO_KEY = "Send an API key in the header `Authorization: Bearer <api key>`. Create one on the Settings page.";
+
+export async function resolveCallerDetailed(request: Request): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return null;
-    return (await actorForApiKey(match[1]!))?.actor ?? null;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return { ok: false, detail: "The Authorization header must be `Bearer <api key>`." };
+    const result = await authenticateApiKey(match[1]!);
+    if (result.ok) return { ok: true, actor: result.actor, apiKeyId: result.keyId };
+    switch (result.reason) {
+      case "revoked":
+        return { ok: false, detail: "This API key was revoked. Create a new one on the Settings page." };
+      case "malformed":
+        return { ok: false, detail: "This is not an API key: keys look like vp_1a2b3c4d_… (copy the whole key)." };
+      default:
+        return { ok: false, detail: "This API key is not valid. Check that you copied the whole key, or create a new one." };
+    }
   }
   // The session cookie serves the app's own reads (live status in the pages). Changes through
   // the API always need a key, so a cookie can never be ridden by another site's form.
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  return getSessionActor();
+  if (request.method !== "GET" && request.method !== "HEAD") return { ok: false, detail: NO_KEY };
+  const actor = await getSessionActor();
+  return actor ? { ok: true, actor, apiKeyId: null } : { ok: false, detail: NO_KEY };
+}
+
+export async function resolveCaller(request: Request): Promise<Actor | null> {
+  const caller = await resolveCallerDetailed(request);
+  return caller.ok ? caller.actor : null;
 }
 
 export function route<R extends Role, P = Record<string, never>>(
   options: { roles: readonly R[] },
-  handler: (request: Request, actor: ActorFor<R>, params: P) => Promise<Response>,
+  handler: (request: Request, actor: ActorFor<R>, params: P, call: CallContext) => Promise<Response>,
 ): (request: Request, context: Context<P>) => Promise<Response> {
   return async (request, context) => {
+    let limitHeaders: Record<string, string> = {};
+    let response: Response;
     try {
-      const actor = await resolveCaller(request);
-      if (!actor) {
-        return problem(401, "Send a valid API key: `Authorization: Bearer <api key>`.", {}, { "www-authenticate": "Bearer" });
+      const caller = await resolveCallerDetailed(request);
+      if (!caller.ok) return problem(401, caller.detail, {}, { "www-authenticate": 'Bearer realm="api"' });
+      if (caller.apiKeyId) {
+        const state = await consumeRateLimit(caller.apiKeyId);
+        limitHeaders = rateLimitHeaders(state);
+        if (!state.allowed) {
+          throw new HttpProblem(
+            429,
+            `This API key made more than ${state.limit} requests this minute. Try again in ${state.resetSeconds} s.`,
+            {},
+            { "retry-after": String(state.resetSeconds) },
+          );
+        }
       }
-      if (!(options.roles as readonly Role[]).includes(actor.role)) {
-        return problem(403, `This endpoint is for ${options.roles.join(" or ")} keys.`);
+      if (!(options.roles as readonly Role[]).includes(caller.actor.role)) {
+        const who = options.roles.length === 1 && options.roles[0] === "support" ? "support staff" : "customers";
+        throw new HttpProblem(403, `This endpoint is for ${who} only; this ${caller.apiKeyId ? "key" : "session"} belongs to ${caller.actor.role === "support" ? "support" : "a customer"}.`);
       }
-      return await handler(request, actor as ActorFor<R>, await context.params);
+      response = await handler(request, caller.actor as ActorFor<R>, await context.params, { apiKeyId: caller.apiKeyId });
     } catch (error) {
-      return problemFromError(error);
+      response = problemFromError(error);
     }
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+    return response;
   };
 }

@@ -1,9 +1,51 @@
-// GET /api/v1/porting-requests — the caller's requests (support: every account), newest first.
-import { json, searchParamsOf } from "@/lib/api/json";
+// GET /api/v1/porting-requests — the caller's requests (support: every account), newest first, filtered and paged.
+// POST /api/v1/porting-requests — Create Porting Request; honours Idempotency-Key.
+import { expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
+import { idempotencyKeyOf, requestFingerprint, withIdempotency } from "@/lib/api/idempotency";
+import { json, queryOf } from "@/lib/api/json";
+import { portingRequestFilters } from "@/lib/api/porting-request-query";
 import { route } from "@/lib/api/route";
-import { listPortingRequests } from "@/lib/porting/queries";
+import { CreatePortingRequestBody, ListPortingRequestsQuery } from "@/lib/api/schemas";
+import { portingRequestJson } from "@/lib/api/serializers";
+import { ValidationError } from "@/lib/errors";
+import { createPortingRequest } from "@/lib/porting/create-porting-request";
+import { listFullPortingRequests } from "@/lib/porting/queries";
+import type { CreatePortingRequestInput } from "@/lib/porting/schemas";
+
+const PATH = "/api/v1/porting-requests";
 
 export const GET = route({ roles: ["customer", "support"] }, async (request, actor) => {
-  const page = await listPortingRequests(actor, searchParamsOf(request));
-  return json({ data: page.items, nextCursor: page.nextCursor });
+  const query = parseStrict(ListPortingRequestsQuery, queryOf(request));
+  const page = await listFullPortingRequests(actor, portingRequestFilters(query));
+  return json({ data: page.items.map(portingRequestJson), nextCursor: page.nextCursor });
+});
+
+export const POST = route({ roles: ["customer"] }, async (request, actor, _params, call) => {
+  // The header is checked first: a malformed key must not be mistaken for "no key".
+  const key = idempotencyKeyOf(request);
+  const body = expectObject(await readJsonBody(request), '{ "country": "NL", "numberType": "geographic", … }');
+  const unknown = unknownFieldErrors(CreatePortingRequestBody, body);
+  if (unknown) throw new ValidationError(unknown);
+
+  const create = async () => {
+    // The verb validates everything (fields, profile, numbers against the database) in one pass.
+    const dto = await createPortingRequest(actor, body as CreatePortingRequestInput);
+    return { status: 201, body: JSON.stringify(portingRequestJson(dto)) };
+  };
+
+  const { response, replayed } =
+    key && call.apiKeyId
+      ? await withIdempotency({ apiKeyId: call.apiKeyId, key, fingerprint: requestFingerprint("POST", PATH, body) }, create)
+      : { response: await create(), replayed: false };
+
+  const id = (JSON.parse(response.body) as { id?: string }).id;
+  return new Response(response.body, {
+    status: response.status,
+    headers: {
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      ...(id ? { location: `${PATH}/${id}` } : {}),
+      ...(replayed ? { "idempotent-replayed": "true" } : {}),
+    },
+  });
 });

@@ -1,8 +1,9 @@
 // GET /api/v1/porting-requests/{id} — Get Porting Request: the full request with numbers and history.
 import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
+import { portingRequestJson } from "@/lib/api/serializers";
 import { getPortingRequestForActor } from "@/lib/porting/queries";
 
 export const GET = route<"customer" | "support", { id: string }>({ roles: ["customer", "support"] }, async (_request, actor, { id }) => {
-  return json(await getPortingRequestForActor(actor, id));
+  return json(portingRequestJson(await getPortingRequestForActor(actor, id)));
 });

@@ -1,0 +1,497 @@
+import { z } from "zod";
+import { MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
+import { MAX_BODY_BYTES } from "./body";
+import {
+  companyProfileExample,
+  completedPortingRequestExample,
+  createCompanyProfileExample,
+  createPortingRequestExample,
+  distributionGroupExample,
+  EXAMPLE_PROFILE_ID,
+  EXAMPLE_REQUEST_ID,
+  portingRequestExample,
+  problemExamples,
+  readyPortingRequestExample,
+  transitionExample,
+  voiceNumberExample,
+} from "./examples";
+import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
+import {
+  ActionBody,
+  CompanyProfile,
+  CompanyProfileList,
+  CountryList,
+  CountryRequirements,
+  CreateCompanyProfileBody,
+  CreatePortingRequestBody,
+  DistributionGroupList,
+  ListPortingRequestsQuery,
+  ListQuery,
+  PortingRequest,
+  PortingRequestList,
+  Problem,
+  requestComponents,
+  responseComponents,
+  StatusList,
+  TransitionBody,
+  UpdateCompanyProfileBody,
+  VoiceNumberList,
+} from "./schemas";
+
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate requests and
+// describe responses (lib/api/schemas.ts) plus the endpoint table below: nothing in the document
+// is written by hand as JSON Schema. Served at /api/v1/openapi.json and rendered by /docs/api.
+
+export type Role = "customer" | "support";
+type Method = "get" | "post" | "patch" | "delete";
+
+export type Endpoint = {
+  method: Method;
+  /** OpenAPI path below /api/v1, with {params}. */
+  path: string;
+  operationId: string;
+  tag: "Countries" | "Company profiles" | "Porting requests" | "Support" | "Distribution groups" | "Numbers";
+  summary: string;
+  description: string;
+  roles: readonly Role[];
+  pathParams?: { name: string; description: string; example: string }[];
+  query?: z.ZodObject;
+  body?: { schema: z.ZodType; required: boolean; example: unknown; description?: string };
+  idempotent?: boolean;
+  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; example?: unknown };
+  errors: readonly ProblemStatus[];
+  /** Callbacks this operation sets up (create: the status-change callback). */
+  callbacks?: boolean;
+};
+
+const AUTH_ERRORS = [401, 429] as const;
+const idParam = (what: string, example: string) => [{ name: "id", description: `The ${what}'s id (a UUID). Another account's id, or one that is not a UUID, is a 404.`, example }];
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: "get",
+    path: "/countries",
+    operationId: "listCountries",
+    tag: "Countries",
+    summary: "List countries",
+    description: "The countries we port from, with the number types we port in each.",
+    roles: ["customer", "support"],
+    success: { status: 200, description: "The countries.", schema: CountryList },
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    method: "get",
+    path: "/countries/{code}/requirements",
+    operationId: "getCountryRequirements",
+    tag: "Countries",
+    summary: "Get country requirements",
+    description:
+      "Everything a porting request in this country needs: which number types we port (and why not the others), the company profile fields and their formats, the documents, the lead time, whether a preferred date may be given and how the request completes. Check it before you create a company profile and a request.",
+    roles: ["customer", "support"],
+    pathParams: [{ name: "code", description: "ISO 3166-1 alpha-2 country code, such as NL (case-insensitive).", example: "NL" }],
+    success: { status: 200, description: "The country's requirements.", schema: CountryRequirements },
+    errors: [...AUTH_ERRORS, 404],
+  },
+  {
+    method: "get",
+    path: "/company-profiles",
+    operationId: "listCompanyProfiles",
+    tag: "Company profiles",
+    summary: "List company profiles",
+    description: "The account's company profiles by name, each checked against its country's requirements (`meetsRequirements`, `missingRequirements`).",
+    roles: ["customer"],
+    query: ListQuery,
+    success: { status: 200, description: "A page of company profiles.", schema: CompanyProfileList, example: { data: [companyProfileExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 422],
+  },
+  {
+    method: "post",
+    path: "/company-profiles",
+    operationId: "createCompanyProfile",
+    tag: "Company profiles",
+    summary: "Create company profile",
+    description:
+      "A profile may be saved before it is complete for its country: it then says what is missing. Every value that is given must be valid (format per country, see the requirements), and the name must be unique in the account.",
+    roles: ["customer"],
+    body: { schema: CreateCompanyProfileBody, required: true, example: createCompanyProfileExample },
+    success: { status: 201, description: "The new profile. `Location` holds its URL.", schema: CompanyProfile, example: companyProfileExample },
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/company-profiles/{id}",
+    operationId: "getCompanyProfile",
+    tag: "Company profiles",
+    summary: "Get company profile",
+    description: "One company profile of the account.",
+    roles: ["customer"],
+    pathParams: idParam("company profile", EXAMPLE_PROFILE_ID),
+    success: { status: 200, description: "The profile.", schema: CompanyProfile, example: companyProfileExample },
+    errors: [...AUTH_ERRORS, 403, 404],
+  },
+  {
+    method: "patch",
+    path: "/company-profiles/{id}",
+    operationId: "updateCompanyProfile",
+    tag: "Company profiles",
+    summary: "Update company profile",
+    description:
+      "Send only the fields to change: absent fields stay, `null` clears an optional field. The result is checked as a whole, so moving a profile to another country reports a registration number that no longer fits.",
+    roles: ["customer"],
+    pathParams: idParam("company profile", EXAMPLE_PROFILE_ID),
+    body: { schema: UpdateCompanyProfileBody, required: true, example: { city: "Amsterdam", postalCode: "1017 AB" } },
+    success: { status: 200, description: "The changed profile.", schema: CompanyProfile, example: companyProfileExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
+  },
+  {
+    method: "delete",
+    path: "/company-profiles/{id}",
+    operationId: "deleteCompanyProfile",
+    tag: "Company profiles",
+    summary: "Delete company profile",
+    description: "Deletes a profile that no porting request names. A profile that requests name is kept (409): a request keeps the profile it was filed with.",
+    roles: ["customer"],
+    pathParams: idParam("company profile", EXAMPLE_PROFILE_ID),
+    success: { status: 204, description: "Deleted." },
+    errors: [...AUTH_ERRORS, 403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/porting-requests",
+    operationId: "createPortingRequest",
+    tag: "Porting requests",
+    summary: "Create porting request",
+    description:
+      `Checks everything at once and stores nothing unless the whole request is valid: the country and number type, the company profile against the country's requirements, and every number (format, country, type, not in another open request, not on a voice account). Every bad number is named (\`phoneNumbers.2\` is the third). Up to ${MAX_NUMBERS_PER_REQUEST} numbers in any common format; the answer holds them in E.164. Send an \`Idempotency-Key\` to retry safely.`,
+    roles: ["customer"],
+    body: { schema: CreatePortingRequestBody, required: true, example: createPortingRequestExample },
+    idempotent: true,
+    success: { status: 201, description: "The new request, in status `requested`. `Location` holds its URL.", schema: PortingRequest, example: portingRequestExample },
+    errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415, 422],
+    callbacks: true,
+  },
+  {
+    method: "get",
+    path: "/porting-requests",
+    operationId: "listPortingRequests",
+    tag: "Porting requests",
+    summary: "List porting requests",
+    description: "Your requests, newest first (a support key: every account's). Every item is the full request, as Get Porting Request answers it. Combine any filters; page with `cursor`.",
+    roles: ["customer", "support"],
+    query: ListPortingRequestsQuery,
+    success: { status: 200, description: "A page of requests.", schema: PortingRequestList, example: { data: [portingRequestExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 422],
+  },
+  {
+    method: "get",
+    path: "/porting-requests/statuses",
+    operationId: "listPortingRequestStatuses",
+    tag: "Porting requests",
+    summary: "Get porting request statuses",
+    description: "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only).",
+    roles: ["customer", "support"],
+    success: { status: 200, description: "The statuses.", schema: StatusList },
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    method: "get",
+    path: "/porting-requests/{id}",
+    operationId: "getPortingRequest",
+    tag: "Porting requests",
+    summary: "Get porting request",
+    description: "The full request: its numbers, its status with the reason, what you may do now (`allowedActions`) and the history of every status change. This is also the body of every callback.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    success: { status: 200, description: "The request.", schema: PortingRequest, example: readyPortingRequestExample },
+    errors: [...AUTH_ERRORS, 404],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/perform",
+    operationId: "performPortingRequest",
+    tag: "Porting requests",
+    summary: "Perform porting request",
+    description:
+      "NL, when the request is Ready to be ported: completes it. The numbers move to your voice account at once, with the request's distribution group. The body is optional.",
+    roles: ["customer"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: ActionBody, required: false, example: { reason: "Switching over tonight." } },
+    success: { status: 200, description: "The completed request.", schema: PortingRequest, example: completedPortingRequestExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/cancel",
+    operationId: "cancelPortingRequest",
+    tag: "Porting requests",
+    summary: "Cancel porting request",
+    description:
+      "Cancels a request you no longer want: in NL when it is Ready to be ported; elsewhere while it is Requested or In progress. The body is optional; without a reason the history says “Cancelled by customer”.",
+    roles: ["customer"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: ActionBody, required: false, example: { reason: "We stay with our current provider." } },
+    success: {
+      status: 200,
+      description: "The cancelled request.",
+      schema: PortingRequest,
+      example: { ...readyPortingRequestExample, status: "cancelled", statusLabel: "Cancelled", statusReason: "We stay with our current provider.", allowedActions: [] },
+    },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/transitions",
+    operationId: "transitionPortingRequest",
+    tag: "Support",
+    summary: "Change status (support)",
+    description:
+      "Support keys only. Moves a request as the transition table allows: accept (`in_progress`), reject (`blocked`), delay with the first possible porting date (`delayed`, NL), mark ready (`ready_to_be_ported`, NL) or complete (`completed`, outside NL). Every change needs a reason; the customer receives it.",
+    roles: ["support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: TransitionBody, required: true, example: transitionExample },
+    success: { status: 200, description: "The changed request.", schema: PortingRequest, example: readyPortingRequestExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/distribution-groups",
+    operationId: "listDistributionGroups",
+    tag: "Distribution groups",
+    summary: "List distribution groups",
+    description: "The account's distribution groups by name: where calls to a number go. Name one in a porting request to have its numbers assigned to it on completion.",
+    roles: ["customer"],
+    query: ListQuery,
+    success: { status: 200, description: "A page of groups.", schema: DistributionGroupList, example: { data: [distributionGroupExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 422],
+  },
+  {
+    method: "get",
+    path: "/numbers",
+    operationId: "listNumbers",
+    tag: "Numbers",
+    summary: "List numbers",
+    description: "The numbers on your voice account, in number order: what completed requests assigned, with their distribution group.",
+    roles: ["customer"],
+    query: ListQuery,
+    success: { status: 200, description: "A page of numbers.", schema: VoiceNumberList, example: { data: [voiceNumberExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 422],
+  },
+];
+
+// ---- generation -----------------------------------------------------------------------------------
+
+type JsonSchema = Record<string, unknown>;
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * Keeps the document readable: zod adds a regular expression next to `format` (uuid, date-time,
+ * date); the format says the same, so the pattern is dropped where a format is given.
+ */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
+  if (typeof jsonSchema.format === "string" && typeof jsonSchema.pattern === "string") delete jsonSchema.pattern;
+}
+
+/**
+ * Responses may gain fields (clients must ignore unknown ones), so their objects are left open;
+ * zod would close every output object (`additionalProperties: false`). Request bodies stay closed:
+ * an unknown field there is a 422.
+ */
+function openResponses(ctx: { jsonSchema: JsonSchema }) {
+  tidy(ctx);
+  if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const requests = z.toJSONSchema(requestComponents, { io: "input", uri: REF, override: tidy }).schemas;
+  const responses = z.toJSONSchema(responseComponents, { io: "output", uri: REF, override: openResponses }).schemas;
+  const out: Record<string, JsonSchema> = {};
+  for (const [id, schema] of [...Object.entries(requests), ...Object.entries(responses)]) {
+    if (id === "__shared") throw new Error("openapi: a schema is shared without a name; register it in lib/api/schemas.ts");
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+    out[id] = rest;
+  }
+  return out;
+}
+
+function schemaRef(schema: z.ZodType, registry: typeof requestComponents): JsonSchema {
+  const id = registry.get(schema)?.id;
+  if (!id) throw new Error("openapi: every body and response schema must be a named component");
+  return { $ref: REF(id) };
+}
+
+function queryParameters(query: z.ZodObject) {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const { $schema: _drop, description, ...schema } = z.toJSONSchema(field as z.ZodType, { io: "input", override: tidy }) as JsonSchema;
+    return { name, in: "query", required: false, description, schema };
+  });
+}
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": { description: "Requests a minute this key may make.", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "Requests left in the current minute.", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the minute resets.", schema: { type: "integer" } },
+};
+
+function problemResponses(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [status, info] of Object.entries(PROBLEM_TYPES)) {
+    out[`Problem${status}`] = {
+      description: `${info.title}. ${info.when}`,
+      ...(status === "429" || status === "409"
+        ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } }
+        : {}),
+      content: {
+        "application/problem+json": {
+          schema: { $ref: REF("Problem") },
+          example: problemExamples[Number(status) as ProblemStatus],
+        },
+      },
+    };
+  }
+  return out;
+}
+
+function operation(endpoint: Endpoint) {
+  const parameters = [
+    ...(endpoint.pathParams ?? []).map((p) => ({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "string" }, example: p.example })),
+    ...(endpoint.query ? queryParameters(endpoint.query) : []),
+    ...(endpoint.idempotent
+      ? [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            description:
+              "Any unique string (a UUID is a good choice), up to 255 characters. The same key with the same body within 24 hours answers the first response again and creates nothing new; with another body it is a 422; while the first is still being processed, a 409.",
+            schema: { type: "string", maxLength: 255 },
+            example: "5f0c6a1e-2b1d-4a5c-9a0e-3f2d1c0b9a8e",
+          },
+        ]
+      : []),
+  ];
+  const success = endpoint.success;
+  return {
+    operationId: endpoint.operationId,
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    description: endpoint.description,
+    "x-roles": endpoint.roles,
+    ...(parameters.length ? { parameters } : {}),
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: endpoint.body.required,
+            ...(endpoint.body.required ? {} : { description: "Optional: an empty body is fine." }),
+            content: { "application/json": { schema: schemaRef(endpoint.body.schema, requestComponents), example: endpoint.body.example } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(success.status)]: {
+        description: success.description,
+        headers: {
+          ...rateLimitHeaders,
+          ...(success.status === 201 ? { Location: { description: "The URL of the new resource.", schema: { type: "string" } } } : {}),
+          ...(endpoint.idempotent ? { "Idempotent-Replayed": { description: "`true` when this is the stored response of an earlier request with the same Idempotency-Key.", schema: { type: "string" } } } : {}),
+        },
+        ...(success.schema
+          ? {
+              content: {
+                "application/json": {
+                  schema: schemaRef(success.schema, responseComponents),
+                  ...(success.example !== undefined ? { example: success.example } : {}),
+                },
+              },
+            }
+          : {}),
+      },
+      ...Object.fromEntries([...endpoint.errors].sort().map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }])),
+    },
+    ...(endpoint.callbacks
+      ? {
+          callbacks: {
+            statusChanged: {
+              "{$request.body#/callbackUrl}": {
+                post: {
+                  summary: "A status change",
+                  description:
+                    "Sent to `callbackUrl` on every status change (including the creation), signed per Standard Webhooks. The body is exactly the JSON of Get Porting Request after the change. Answer 2xx within 10 seconds; anything else is retried with exponential backoff for about a day.",
+                  parameters: WEBHOOK_HEADERS.map((h) => ({ name: h.name, in: "header", required: true, description: h.description, schema: { type: "string" } })),
+                  requestBody: { required: true, content: { "application/json": { schema: { $ref: REF("PortingRequest") } } } },
+                  responses: { "2XX": { description: "Received. Any other answer (or none within 10 s) is retried." } },
+                },
+              },
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+export const WEBHOOK_HEADERS = [
+  { name: "webhook-id", description: "The message id: the same on every retry of one status change, so you can drop duplicates.", example: "msg_2fW3x8c1Qn4k" },
+  { name: "webhook-timestamp", description: "Unix seconds when this attempt was signed; refuse values far from your clock (replays).", example: "1778404800" },
+  {
+    name: "webhook-signature",
+    description:
+      "`v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with your account's signing secret (the base64 part after `whsec_`). Several space-separated signatures may be sent during a secret rotation.",
+    example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
+  },
+] as const;
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+
+export function buildOpenApiDocument(options: { serverUrl: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ENDPOINTS) {
+    (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);
+  }
+  paths["/openapi.json"] = {
+    get: {
+      operationId: "getOpenApiDocument",
+      tags: ["Reference"],
+      summary: "This document",
+      description: "The OpenAPI 3.1 document of this API. Public: no key needed.",
+      security: [],
+      responses: { "200": { description: "The document.", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    info: {
+      title: "Voice Porting API",
+      version: "1.0.0",
+      description:
+        "Move business phone numbers onto the voice platform: check a country's requirements, keep company profiles that meet them, create porting requests, follow their status and perform or cancel them. JSON over HTTPS; errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: `${options.serverUrl}/api/v1` }],
+    security: [{ apiKey: [] }],
+    tags: [
+      { name: "Countries", description: "What porting needs, per country and number type." },
+      { name: "Company profiles", description: "Who the numbers belong to." },
+      { name: "Porting requests", description: "Create, follow, perform and cancel." },
+      { name: "Support", description: "Support keys only." },
+      { name: "Distribution groups", description: "Where calls go." },
+      { name: "Numbers", description: "What completion assigns." },
+      { name: "Reference", description: "This document." },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "vp_<8 hex>_<43 characters>",
+          description: "An API key from the Settings page: `Authorization: Bearer vp_…`. A customer key acts for its account; a support key for support.",
+        },
+      },
+      schemas: componentSchemas(),
+      responses: problemResponses(),
+    },
+    "x-limits": { maxBodyBytes: MAX_BODY_BYTES },
+  };
+}
+
+/** The problem schema's named component, for tests that check the document refers to it. */
+export const PROBLEM_COMPONENT = responseComponents.get(Problem)?.id ?? "Problem";

@@ -1,0 +1,51 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db";
+import { env } from "@/lib/env";
+
+// Per API key, fixed one-minute windows (aligned to the clock minute) in api_rate_limits, so every
+// app instance counts against the same number. One upsert per request: the row lock serialises
+// concurrent requests of one key, so the count is exact under load.
+
+export type RateLimitState = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets (at least 1). */
+  resetSeconds: number;
+};
+
+export function rateLimitPerMinute(): number {
+  return env.API_RATE_LIMIT_PER_MINUTE;
+}
+
+export async function consumeRateLimit(
+  apiKeyId: string,
+  limit: number = rateLimitPerMinute(),
+  db: Executor = getDb(),
+): Promise<RateLimitState> {
+  const rows = await db.execute<{ count: number; reset: number }>(sql`
+    insert into api_rate_limits as r (api_key_id, window_started_at, count)
+    values (${apiKeyId}, date_trunc('minute', now()), 1)
+    on conflict (api_key_id) do update set
+      count = case when r.window_started_at = date_trunc('minute', now()) then r.count + 1 else 1 end,
+      window_started_at = date_trunc('minute', now())
+    returning count, ceil(extract(epoch from (window_started_at + interval '1 minute' - now())))::int as reset`);
+  const row = rows[0];
+  const count = row?.count ?? 1;
+  return {
+    allowed: count <= limit,
+    limit,
+    remaining: Math.max(0, limit - count),
+    resetSeconds: Math.max(1, row?.reset ?? 60),
+  };
+}
+
+/** The headers every keyed response carries (IETF draft RateLimit fields, as GitHub and others send them). */
+export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    "ratelimit-limit": String(state.limit),
+    "ratelimit-remaining": String(state.remaining),
+    "ratelimit-reset": String(state.resetSeconds),
+  };
+}

@@ -1,0 +1,175 @@
+import type { CompanyProfileDto } from "@/lib/company-profiles/dto";
+import type { DistributionGroupDto } from "@/lib/distribution-groups/dto";
+import { COUNTRY_LIST, publicCountryRequirements } from "@/lib/porting/countries";
+import type { PortingRequestDto } from "@/lib/porting/dto";
+import { STATUS_LIST } from "@/lib/porting/statuses";
+import type { CountryCode } from "@/lib/porting/values";
+import type { VoiceNumberDto } from "@/lib/voice-numbers/dto";
+import type {
+  CompanyProfileJson,
+  CountryJson,
+  CountryRequirementsJson,
+  DistributionGroupJson,
+  PortingRequestJson,
+  StatusJson,
+  VoiceNumberJson,
+} from "./schemas";
+
+// The ONE place a domain DTO becomes API JSON. Fields are picked one by one (never spread), so a
+// field added to a DTO for a page never leaks into the public contract by accident, and the
+// TypeScript types from lib/api/schemas.ts keep each serializer and its documented schema in step.
+// Pure and client-safe: the notifications worker builds every callback body with
+// `portingRequestJson`, so a callback is exactly the GET JSON.
+
+export function portingRequestJson(dto: PortingRequestDto): PortingRequestJson {
+  return {
+    id: dto.id,
+    reference: dto.reference,
+    status: dto.status,
+    statusLabel: dto.statusLabel,
+    statusReason: dto.statusReason,
+    country: dto.country as CountryCode,
+    numberType: dto.numberType,
+    companyProfileId: dto.companyProfileId,
+    phoneNumbers: dto.phoneNumbers.map((n) => ({ number: n.number, type: n.type })),
+    currentProvider: dto.currentProvider,
+    preferredPortingDate: dto.preferredPortingDate,
+    firstPossiblePortingDate: dto.firstPossiblePortingDate,
+    contractScenario: dto.contractScenario,
+    distributionGroupId: dto.distributionGroupId,
+    callbackUrl: dto.callbackUrl,
+    comment: dto.comment,
+    allowedActions: [...dto.allowedActions],
+    history: dto.history.map((h) => ({
+      from: h.from,
+      to: h.to,
+      reason: h.reason,
+      firstPossiblePortingDate: h.firstPossiblePortingDate,
+      actor: { role: h.actor.role, name: h.actor.name },
+      at: h.at,
+    })),
+    accountId: dto.accountId,
+    accountName: dto.accountName ?? "",
+    version: dto.version,
+    createdAt: dto.createdAt,
+    updatedAt: dto.updatedAt,
+    statusChangedAt: dto.statusChangedAt,
+  };
+}
+
+/** The callback body and the GET body, as the exact bytes sent. */
+export function portingRequestBody(dto: PortingRequestDto): string {
+  return JSON.stringify(portingRequestJson(dto));
+}
+
+export function companyProfileJson(dto: CompanyProfileDto): CompanyProfileJson {
+  return {
+    id: dto.id,
+    name: dto.name,
+    companyName: dto.companyName,
+    registrationNumber: dto.registrationNumber,
+    vatNumber: dto.vatNumber,
+    representativeFirstName: dto.representative.firstName,
+    representativeLastName: dto.representative.lastName,
+    representativePhone: dto.representative.phone,
+    street: dto.address.street,
+    postalCode: dto.address.postalCode,
+    city: dto.address.city,
+    addressCountry: dto.address.country,
+    country: dto.country as CountryCode,
+    numberTypes: [...dto.numberTypes],
+    notificationEmails: [...dto.notificationEmails],
+    meetsRequirements: dto.meetsRequirements,
+    missingRequirements: [...dto.missingRequirements],
+    requirementProblems: dto.requirementProblems.map((p) => ({ field: p.field, message: p.message })),
+    portingRequestsCount: dto.portingRequestsCount,
+    createdAt: dto.createdAt,
+    updatedAt: dto.updatedAt,
+  };
+}
+
+export function distributionGroupJson(dto: DistributionGroupDto): DistributionGroupJson {
+  return {
+    id: dto.id,
+    name: dto.name,
+    destinations: [...dto.destinations],
+    numbersCount: dto.numbersCount,
+    openPortingRequestsCount: dto.openPortingRequestsCount,
+    createdAt: dto.createdAt,
+    updatedAt: dto.updatedAt,
+  };
+}
+
+export function voiceNumberJson(dto: VoiceNumberDto): VoiceNumberJson {
+  return {
+    number: dto.number,
+    type: dto.type,
+    distributionGroupId: dto.distributionGroupId,
+    portingRequestId: dto.portingRequestId,
+    portingRequestReference: dto.portingRequestReference,
+    createdAt: dto.createdAt,
+  };
+}
+
+export function statusesJson(): StatusJson[] {
+  return STATUS_LIST.map((s) => ({
+    id: s.id,
+    label: s.label,
+    description: s.description,
+    countries: s.countries === "all" ? "all" : [...s.countries],
+    final: s.final,
+  }));
+}
+
+export function countriesJson(): CountryJson[] {
+  return COUNTRY_LIST.map((c) => ({
+    code: c.code,
+    name: c.name,
+    dialCode: c.dialCode,
+    nlFlow: c.nlFlow,
+    preferredDateAllowed: c.preferredDateAllowed,
+    numberTypes: c.numberTypes.map((t) => ({ type: t.type, label: t.label, supported: t.supported })),
+  }));
+}
+
+export function countryRequirementsJson(code: CountryCode): CountryRequirementsJson {
+  const c = publicCountryRequirements(code);
+  return {
+    code: c.code,
+    name: c.name,
+    dialCode: c.dialCode,
+    nlFlow: c.nlFlow,
+    preferredDateAllowed: c.preferredDateAllowed,
+    preferredDateNote: c.preferredDateNote,
+    contractScenarios: c.contractScenarios,
+    defaultContractScenario: c.defaultContractScenario,
+    numberTypes: c.numberTypes.map((t) =>
+      t.supported
+        ? {
+            type: t.type,
+            supported: true as const,
+            label: t.label,
+            description: t.description,
+            example: t.example,
+            leadTime: t.leadTime,
+            notes: [...t.notes],
+          }
+        : { type: t.type, supported: false as const, label: t.label, reason: t.reason },
+    ),
+    profileFields: c.profileFields.map((f) => ({
+      field: f.field,
+      label: f.label,
+      required: f.required,
+      ...(f.hint ? { hint: f.hint } : {}),
+      format: f.format,
+    })),
+    geographicNeedsAddressInCountry: c.geographicNeedsAddressInCountry,
+    addressMustBeInCountry: c.addressMustBeInCountry,
+    documents: c.documents.map((d) => ({ kind: d.kind, label: d.label, required: d.required, description: d.description })),
+    leadTime: c.leadTime,
+    completion: c.completion,
+    notes: [...c.notes],
+    simplifications: [...c.simplifications],
+    fixedLineOrMobileAs: c.fixedLineOrMobileAs,
+  };
+}
