@@ -1,6 +1,6 @@
 // GET /api/v1/porting-requests/{id}/documents/{documentId} — download one of the request's documents (customer of the account, or support).
 import { route } from "@/lib/api/route";
-import { getPortingRequestDocumentFile } from "@/lib/porting/request-details";
+import { getDocumentForActor } from "@/lib/porting/documents";
 
 // Stored types we let a browser keep as they are; anything else downloads as opaque bytes.
 const KNOWN_TYPES = /^(application\/pdf|image\/(png|jpeg|gif|webp|heic|heif|tiff))$/;
@@ -16,7 +16,7 @@ export const GET = route<"customer" | "support", { id: string; documentId: strin
   { roles: ["customer", "support"] },
   async (_request, actor, { id, documentId }) => {
     // A foreign request, an unknown one, or a document of another request: all the same 404.
-    const file = await getPortingRequestDocumentFile(actor, id, documentId);
+    const file = await getDocumentForActor(actor, id, documentId);
     return new Response(new Uint8Array(file.data), {
       status: 200,
       headers: {
