@@ -1,32 +1,17 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import {
-  accounts,
-  companyProfiles,
-  distributionGroups,
-  portingRequestDocuments,
-  type CompanyProfile,
-} from "@/db/schema";
+import { accounts, companyProfiles, distributionGroups, type CompanyProfile } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { checkProfileRequirements, type ProfileRequirementsResult } from "@/lib/porting/profile-requirements";
 import { findPortingRequestRow, loadPortingRequestDto } from "@/lib/porting/queries";
 import { isCountryCode } from "@/lib/porting/countries";
-import type { DocumentKind } from "@/lib/porting/values";
+import { listDocuments, type PortingRequestDocumentDto } from "@/lib/porting/documents";
 
 // What the support request page shows around the request itself: the account, the company
 // profile in full with its requirements check, the distribution group and the documents. Support
 // has no tenant: any request is visible, an unknown one is null (the page answers 404).
-
-export type SupportDocument = {
-  id: string;
-  kind: DocumentKind;
-  filename: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-};
 
 export type SupportRequestContext = {
   request: PortingRequestDto;
@@ -35,7 +20,7 @@ export type SupportRequestContext = {
   /** Checked against the request's own country and number type. */
   requirements: ProfileRequirementsResult;
   distributionGroup: { id: string; name: string; destinations: string[] } | null;
-  documents: SupportDocument[];
+  documents: PortingRequestDocumentDto[];
 };
 
 export async function getSupportRequestContext(
@@ -60,19 +45,7 @@ export async function getSupportRequestContext(
           .where(eq(distributionGroups.id, row.distributionGroupId))
           .limit(1)
       : Promise.resolve([]),
-    // Metadata only: the file contents stay in the database until someone downloads them.
-    db
-      .select({
-        id: portingRequestDocuments.id,
-        kind: portingRequestDocuments.kind,
-        filename: portingRequestDocuments.filename,
-        contentType: portingRequestDocuments.contentType,
-        size: portingRequestDocuments.size,
-        createdAt: portingRequestDocuments.createdAt,
-      })
-      .from(portingRequestDocuments)
-      .where(eq(portingRequestDocuments.portingRequestId, row.id))
-      .orderBy(asc(portingRequestDocuments.createdAt)),
+    listDocuments(actor, row.id, db),
   ]);
   // Foreign keys guarantee both; a miss is a broken database, not a user error.
   if (!account || !profile) throw new Error(`Porting request ${row.id} lacks its account or company profile`);
@@ -85,6 +58,6 @@ export async function getSupportRequestContext(
     profile,
     requirements,
     distributionGroup: groups[0] ?? null,
-    documents: documents.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    documents,
   };
 }

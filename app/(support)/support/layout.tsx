@@ -2,7 +2,10 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireSupportPage } from "@/lib/auth/page";
 
-const items = [{ href: "/support", label: "Queue" }];
+const items = [
+  { href: "/support", label: "Queue" },
+  { href: "/support/accounts", label: "Accounts" },
+];
 
 export default async function SupportLayout({ children }: { children: ReactNode }) {
   const actor = await requireSupportPage();

@@ -1,56 +1,42 @@
 import type { Metadata } from "next";
-import { requestTime } from "@/lib/clock";
-import { EmptyState } from "@/components/ui/empty-state";
+import { SupportQueue } from "@/components/support/support-queue";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { requireSupportPage } from "@/lib/auth/page";
-import { countryName } from "@/lib/porting/countries";
-import { listPortingRequests } from "@/lib/porting/queries";
+import { requestTime } from "@/lib/clock";
+import { ValidationError } from "@/lib/errors";
+import { listSupportQueue, type SupportQueuePage } from "@/lib/porting/support-queue";
+import { readQueueFilters, type QueueFilters } from "@/lib/support/queue-filters";
 
 export const metadata: Metadata = { title: "Support queue" };
 
-export default async function SupportQueuePage() {
+export default async function SupportQueuePage(props: PageProps<"/support">) {
   const actor = await requireSupportPage();
-  const page = await listPortingRequests(actor, { limit: 50 });
-  const now = requestTime();
+  const { filters, ignored } = readQueueFilters(await props.searchParams);
+
+  let effective: QueueFilters = filters;
+  let page: SupportQueuePage;
+  try {
+    page = await listSupportQueue(actor, { status: filters.status, q: filters.q, country: filters.country, cursor: filters.cursor });
+  } catch (error) {
+    // A page link from an older version (a cursor that no longer decodes): start from the first page.
+    if (!(error instanceof ValidationError) || !filters.cursor) throw error;
+    effective = { ...filters, cursor: undefined };
+    ignored.push("page");
+    page = await listSupportQueue(actor, { status: filters.status, q: filters.q, country: filters.country });
+  }
+
   return (
     <>
-      <PageHeader title="Support queue" description="Porting requests of every account." />
-      {page.items.length === 0 ? (
-        <EmptyState title="Nothing in the queue" />
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Reference</th>
-                <th scope="col" className="px-4 py-3">Account</th>
-                <th scope="col" className="px-4 py-3">Country</th>
-                <th scope="col" className="px-4 py-3">Numbers</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">In this status since</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((item) => (
-                <tr key={item.id}>
-                  <td className="px-4 py-3 font-medium">{item.reference}</td>
-                  <td className="px-4 py-3">{item.accountName}</td>
-                  <td className="px-4 py-3">{countryName(item.country)}</td>
-                  <td className="px-4 py-3">{item.numberCount}</td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={item.status} />
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                    <RelativeTime iso={item.statusChangedAt} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <PageHeader title="Support queue" description="Porting requests of every account. Open work comes oldest waiting first." />
+      {ignored.length > 0 ? (
+        <div role="status" className="mb-4">
+          <Notice tone="warning">
+            Part of the link was not understood ({ignored.join(", ")}) and was left out.
+          </Notice>
         </div>
-      )}
+      ) : null}
+      <SupportQueue key={JSON.stringify(effective)} initial={page} filters={effective} serverNow={requestTime()} />
     </>
   );
 }

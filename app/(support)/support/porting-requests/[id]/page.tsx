@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { formatBytes } from "@/components/porting/format";
+import { checkLabel, ProfileDetails, RequirementResult } from "@/components/support/company-profile-card";
+import { Section } from "@/components/support/section";
+import { SupportRequestView } from "@/components/support/support-request-view";
+import { requireSupportPage } from "@/lib/auth/page";
+import { requestTime } from "@/lib/clock";
+import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
+import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
+import { getSupportRequestContext } from "@/lib/support/request-context";
+
+type Props = PageProps<"/support/porting-requests/[id]">;
+
+// One lookup per request render, shared by the metadata and the page. Access is resolved before
+// anything streams, so an unknown id is a real HTTP 404.
+const load = cache(async (id: string) => {
+  const actor = await requireSupportPage();
+  const context = await getSupportRequestContext(actor, id);
+  if (!context) notFound();
+  return context;
+});
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { id } = await props.params;
+  const { request } = await load(id);
+  return { title: `${request.reference} · Support` };
+}
+
+export default async function SupportRequestPage(props: Props) {
+  const { id } = await props.params;
+  const { request, account, profile, requirements, distributionGroup, documents } = await load(id);
+
+  const aside = (
+    <>
+      <Section title="Account" headingId="account-heading">
+        <p className="text-sm">
+          <Link href={`/support/accounts/${account.id}`} className="font-semibold text-brand-700 hover:underline">
+            {account.name}
+          </Link>
+          <span className="block text-slate-600">{countryName(account.country)}</span>
+        </p>
+      </Section>
+
+      <Section title={`Company profile: ${profile.name}`} headingId="profile-heading">
+        <div className="mb-4">
+          <RequirementResult
+            checks={[
+              {
+                label: checkLabel(request.country, [request.numberType]),
+                ok: requirements.ok,
+                problems: requirements.problems,
+              },
+            ]}
+          />
+        </div>
+        <ProfileDetails profile={profile} />
+      </Section>
+
+      <Section title={`Documents (${documents.length})`} headingId="documents-heading">
+        {documents.length === 0 ? (
+          <p className="text-sm text-slate-600">The customer sent no documents with this request.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {documents.map((doc) => (
+              <li key={doc.id} className="py-2">
+                <a
+                  href={`/api/v1/porting-requests/${request.id}/documents/${doc.id}`}
+                  className="font-medium break-all text-brand-700 hover:underline"
+                  download
+                >
+                  {doc.filename}
+                </a>
+                <span className="block text-xs text-slate-500">
+                  {DOCUMENT_KIND_LABELS[doc.kind]} · {formatBytes(doc.size)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {distributionGroup ? (
+        <Section title={`Distribution group: ${distributionGroup.name}`} headingId="group-heading">
+          <ol className="list-decimal space-y-0.5 pl-5 text-sm text-slate-700">
+            {distributionGroup.destinations.map((d) => (
+              <li key={d} className="break-all">
+                {d}
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+    </>
+  );
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/support" className="text-slate-600 hover:text-slate-900 hover:underline">
+          ← Support queue
+        </Link>
+      </nav>
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{request.reference}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          <Link href={`/support/accounts/${account.id}`} className="hover:underline">
+            {account.name}
+          </Link>{" "}
+          · {countryName(request.country)} · {NUMBER_TYPE_LABELS[request.numberType]} ·{" "}
+          {request.phoneNumbers.length === 1 ? "1 number" : `${request.phoneNumbers.length} numbers`}
+        </p>
+      </div>
+      <SupportRequestView
+        initial={request}
+        distributionGroupName={distributionGroup?.name ?? null}
+        aside={aside}
+        serverNow={requestTime()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,252 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ACTOR_ROLE_LABELS, formatCalendarDate, formatNumber, plural } from "@/components/porting/format";
+import { FetchError, fetchPortingRequest, POLL_INTERVAL_MS, queryKeys } from "@/components/porting/live-data";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { CONTRACT_SCENARIO_INFO, countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
+import type { PortingRequestDto } from "@/lib/porting/dto";
+import { STATUSES, statusLabel } from "@/lib/porting/statuses";
+import { isSupportAction, SUPPORT_ACTION_COPY, type SupportAction } from "@/lib/support/support-actions";
+import { SupportActionDialog, type SupportActionOutcome } from "./support-action-dialog";
+import { useNow } from "./use-now";
+import { Field, Section } from "./section";
+import { WaitAge } from "./wait-age";
+
+// The live part of the support request page: status, actions, numbers, details and history,
+// polled from GET /api/v1/porting-requests/{id} (the JSON integrators get). The account, company
+// profile and documents around it are rendered on the server (`aside`).
+
+type PageNotice = { tone: "success" | "warning"; title: string; text?: string };
+
+export function SupportRequestView({
+  initial,
+  distributionGroupName,
+  aside,
+  serverNow,
+}: {
+  initial: PortingRequestDto;
+  distributionGroupName: string | null;
+  aside: ReactNode;
+  serverNow: number;
+}) {
+  const queryClient = useQueryClient();
+  const now = useNow(serverNow);
+  const query = useQuery({
+    queryKey: queryKeys.detail(initial.id),
+    queryFn: ({ signal }) => fetchPortingRequest(initial.id, signal),
+    initialData: initial,
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+  const request = query.data;
+  const [dialog, setDialog] = useState<{ action: SupportAction; opening: number } | null>(null);
+  const [notice, setNotice] = useState<PageNotice | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // After an action the button that opened the dialog may be gone: the result takes the focus.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const actions = request.allowedActions.filter(isSupportAction);
+
+  function onOutcome(outcome: SupportActionOutcome) {
+    setDialog(null);
+    if (outcome.kind === "done") {
+      queryClient.setQueryData(queryKeys.detail(request.id), outcome.request);
+      void queryClient.invalidateQueries({ queryKey: ["support-queue"] });
+      setNotice({
+        tone: "success",
+        title: `${SUPPORT_ACTION_COPY[outcome.action].done}: ${outcome.request.reference} is now ${outcome.request.statusLabel}.`,
+        text: "The customer is notified by email and callback.",
+      });
+    } else if (outcome.kind === "changed") {
+      if (outcome.request) queryClient.setQueryData(queryKeys.detail(request.id), outcome.request);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.detail(request.id) });
+      setNotice({ tone: "warning", title: outcome.message, text: "Nothing was overwritten. Check the request below and act again if needed." });
+    } else {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.detail(request.id) });
+      setNotice({ tone: "warning", title: "This request is no longer available." });
+    }
+  }
+
+  const pollFailed = query.isError;
+  const gone = query.error instanceof FetchError && query.error.status === 404;
+  const info = STATUSES[request.status];
+
+  return (
+    <div className="space-y-6">
+      <div ref={noticeRef} tabIndex={-1} role="status" aria-live="polite" className="outline-none empty:hidden">
+        {notice ? (
+          <Notice tone={notice.tone} title={notice.title} onDismiss={() => setNotice(null)}>
+            {notice.text}
+          </Notice>
+        ) : null}
+      </div>
+      {pollFailed ? (
+        <div role="alert">
+          <Notice tone="warning" title={gone ? "This request is no longer available." : "Could not refresh this request"}>
+            {gone ? null : "Showing the last state we received; we keep trying."}
+          </Notice>
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
+          <Section title="Status" headingId="status-heading">
+            <div className="flex flex-wrap items-center gap-3">
+              <span data-testid="request-status">
+                <StatusBadge status={request.status} />
+              </span>
+              {info.final ? (
+                <span className="text-sm text-slate-600">
+                  <RelativeTime iso={request.statusChangedAt} now={serverNow} />
+                </span>
+              ) : (
+                <span className="text-sm text-slate-600">
+                  for <WaitAge item={request} now={now} />
+                </span>
+              )}
+            </div>
+            <p className="mt-3 text-sm text-slate-900">
+              <span className="font-medium">Reason: </span>
+              <span data-testid="status-reason">{request.statusReason}</span>
+            </p>
+            {request.firstPossiblePortingDate ? (
+              <p className="mt-1 text-sm text-slate-700">
+                <span className="font-medium">First possible porting date: </span>
+                {formatCalendarDate(request.firstPossiblePortingDate)}
+              </p>
+            ) : null}
+            <p className="mt-1 text-xs text-slate-500">{info.description}</p>
+
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              {actions.length > 0 ? (
+                <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap" role="group" aria-label="Support actions">
+                  {actions.map((action) => (
+                    <Button
+                      key={action}
+                      variant={action === "reject" ? "danger" : actions[0] === action ? "primary" : "secondary"}
+                      aria-haspopup="dialog"
+                      onClick={() => {
+                        setNotice(null);
+                        setDialog((d) => ({ action, opening: (d?.opening ?? 0) + 1 }));
+                      }}
+                    >
+                      {action === "delay" && request.status === "delayed" ? "Set a new date" : SUPPORT_ACTION_COPY[action].label}
+                    </Button>
+                  ))}
+                </div>
+              ) : (
+                <p className="text-sm text-slate-600">{noActionsText(request)}</p>
+              )}
+            </div>
+          </Section>
+
+          <Section title={`Numbers (${request.phoneNumbers.length})`} headingId="numbers-heading">
+            <ul className="divide-y divide-slate-100 text-sm">
+              {request.phoneNumbers.map((n) => (
+                <li key={n.number} className="flex items-center justify-between gap-3 py-2">
+                  <span className="font-mono tabular-nums">{formatNumber(n.number)}</span>
+                  <span className="text-slate-600">{NUMBER_TYPE_LABELS[n.type]}</span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          <Section title="Details" headingId="details-heading">
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <Field label="Country">{countryName(request.country)}</Field>
+              <Field label="Number type">{NUMBER_TYPE_LABELS[request.numberType]}</Field>
+              <Field label="Current provider">{request.currentProvider}</Field>
+              {request.country === "NL" ? (
+                <Field label="Contract scenario">
+                  {request.contractScenario ? CONTRACT_SCENARIO_INFO[request.contractScenario].label : "—"}
+                </Field>
+              ) : (
+                <Field label="Preferred porting date">
+                  {request.preferredPortingDate ? formatExact(request.preferredPortingDate) : "As soon as possible"}
+                </Field>
+              )}
+              <Field label="Distribution group">{distributionGroupName ?? "None"}</Field>
+              <Field label="Callback URL">
+                {request.callbackUrl ? <span className="break-all">{request.callbackUrl}</span> : "None"}
+              </Field>
+              <Field label="Created">
+                <RelativeTime iso={request.createdAt} now={serverNow} />
+              </Field>
+              <Field label="Last change">
+                <RelativeTime iso={request.updatedAt} now={serverNow} />
+              </Field>
+              <Field label="Comment from the customer" wide>
+                <span className="whitespace-pre-line">{request.comment ?? "None"}</span>
+              </Field>
+            </dl>
+          </Section>
+
+          <Section title="History" headingId="history-heading">
+            <History entries={request.history} now={serverNow} />
+          </Section>
+        </div>
+
+        <aside className="min-w-0 space-y-6" aria-label="Account and company profile">
+          {aside}
+        </aside>
+      </div>
+
+      {dialog ? (
+        <SupportActionDialog
+          key={dialog.opening}
+          action={dialog.action}
+          request={request}
+          onClose={() => setDialog(null)}
+          onOutcome={onOutcome}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function noActionsText(request: PortingRequestDto): string {
+  if (STATUSES[request.status].final) return `No actions: ${statusLabel(request.status)} is final.`;
+  if (request.status === "ready_to_be_ported") return "Waiting for the customer to perform or cancel the porting.";
+  return "No support actions are possible in this status.";
+}
+
+function History({ entries, now }: { entries: PortingRequestDto["history"]; now: number }) {
+  const newestFirst = [...entries].reverse();
+  return (
+    <ol className="relative space-y-5 border-l border-slate-200 pl-5" aria-label={`${plural(entries.length, "status change")}, newest first`}>
+      {newestFirst.map((entry, index) => (
+        <li key={`${entry.at}-${index}`} className="relative">
+          <span
+            aria-hidden
+            className={`absolute -left-[26px] top-1 h-3 w-3 rounded-full border-2 border-white ${
+              index === 0 ? "bg-brand-600" : "bg-slate-300"
+            }`}
+          />
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <StatusBadge status={entry.to} />
+            {entry.from && entry.from !== entry.to ? (
+              <span className="text-xs text-slate-500">from {statusLabel(entry.from)}</span>
+            ) : entry.from === entry.to ? (
+              <span className="text-xs text-slate-500">new date</span>
+            ) : null}
+          </div>
+          <p className="mt-1 text-sm text-slate-900">{entry.reason}</p>
+          {entry.firstPossiblePortingDate ? (
+            <p className="mt-0.5 text-sm text-slate-700">First possible porting date: {formatCalendarDate(entry.firstPossiblePortingDate)}</p>
+          ) : null}
+          <p className="mt-1 text-xs text-slate-500">
+            {entry.actor.name} ({ACTOR_ROLE_LABELS[entry.actor.role]}) · {formatExact(entry.at)} (
+            <RelativeTime iso={entry.at} now={now} />)
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
