@@ -37,6 +37,7 @@ import {
   UpdateCompanyProfileBody,
   VoiceNumberList,
 } from "./schemas";
+import { countriesJson, countryRequirementsJson, statusesJson } from "./serializers";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate requests and
 // describe responses (lib/api/schemas.ts) plus the endpoint table below: nothing in the document
@@ -76,7 +77,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: "List countries",
     description: "The countries we port from, with the number types we port in each.",
     roles: ["customer", "support"],
-    success: { status: 200, description: "The countries.", schema: CountryList },
+    success: { status: 200, description: "The countries.", schema: CountryList, example: { data: countriesJson() } },
     errors: [...AUTH_ERRORS],
   },
   {
@@ -89,7 +90,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       "Everything a porting request in this country needs: which number types we port (and why not the others), the company profile fields and their formats, the documents, the lead time, whether a preferred date may be given and how the request completes. Check it before you create a company profile and a request.",
     roles: ["customer", "support"],
     pathParams: [{ name: "code", description: "ISO 3166-1 alpha-2 country code, such as NL (case-insensitive).", example: "NL" }],
-    success: { status: 200, description: "The country's requirements.", schema: CountryRequirements },
+    success: { status: 200, description: "The country's requirements.", schema: CountryRequirements, example: countryRequirementsJson("NL") },
     errors: [...AUTH_ERRORS, 404],
   },
   {
@@ -190,7 +191,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     summary: "Get porting request statuses",
     description: "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only).",
     roles: ["customer", "support"],
-    success: { status: 200, description: "The statuses.", schema: StatusList },
+    success: { status: 200, description: "The statuses.", schema: StatusList, example: { data: statusesJson() } },
     errors: [...AUTH_ERRORS],
   },
   {

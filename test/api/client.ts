@@ -6,7 +6,8 @@ import { createApiKey } from "@/lib/auth/api-keys";
 // `handler(new Request(url, init), { params: Promise<…> })`. Paths are matched like Next matches
 // them (a static segment before a dynamic one), so tests read like a client's calls.
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+// `never`: each handler declares its own params; the router supplies the matching ones.
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response> | Response;
 type Module = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE" | "PUT", Handler>>;
 
 const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
@@ -72,7 +73,7 @@ export async function call(method: string, path: string, options: CallOptions = 
     headers["content-type"] = "application/json";
   }
   Object.assign(headers, options.headers ?? {});
-  return handler(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) }), { params: Promise.resolve(params) });
+  return handler(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) }), { params: Promise.resolve(params) as Promise<never> });
 }
 
 export async function callJson<T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}) {

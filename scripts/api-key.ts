@@ -1,0 +1,110 @@
+// `npm run api-key -- --email anna@acme.test --name "my script"`: creates an API key for a user and
+// prints it as the LAST line of output (scripts can take it with `| tail -n 1`). A support user's
+// email gives a support key. Works whether or not the app is running:
+//   - DATABASE_URL set: that database;
+//   - else the embedded PostgreSQL of this folder (.data/, or VOICE_PORTING_DATA_DIR): the running
+//     one, found through the port recorded in .data/embedded-postgres.json; when it is not
+//     running, this script starts it, and stops it again afterwards.
+import { parseArgs } from "node:util";
+import { dataDir } from "./lib/data-dir";
+
+const USAGE = 'Usage: npm run api-key -- --email <user email> [--name "<key name>"]';
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function args() {
+  try {
+    const { values } = parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const email = values.email?.trim();
+    if (!email) fail(`--email is required.\n${USAGE}`, 2);
+    const name = values.name?.trim() || `CLI key ${new Date().toISOString().slice(0, 16).replace("T", " ")}`;
+    if (name.length > 100) fail("--name must be at most 100 characters.", 2);
+    return { email, name };
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
+  }
+}
+
+/** A problem the user can fix; thrown (not exited on) so the embedded server is stopped first. */
+class UserError extends Error {}
+
+type Database = { url: string; stop: () => Promise<void>; how: string };
+
+async function database(): Promise<Database> {
+  const { env } = await import("@/lib/env");
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {}, how: "DATABASE_URL" };
+
+  const { embeddedUrl, readRecorded, runningPostmaster, startEmbeddedPostgres } = await import("@/db/embedded");
+  const running = await runningPostmaster(dataDir);
+  const recorded = await readRecorded(dataDir);
+  if (running && recorded) {
+    return { url: embeddedUrl(recorded), stop: async () => {}, how: `the running embedded PostgreSQL (port ${recorded.port})` };
+  }
+  if (!recorded) {
+    fail(`No database found: ${dataDir} holds no embedded PostgreSQL yet. Start the app once (npm start), or set DATABASE_URL.`);
+  }
+  // Not running: start it for the moment, holding the same lock as `npm start` so the two never
+  // share the cluster.
+  const { acquireStartLock } = await import("./lib/data-dir");
+  const lock = await acquireStartLock();
+  if (!lock) fail("The app is starting or stopping in this folder right now; try again in a few seconds.");
+  try {
+    const server = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+    return {
+      url: server.url,
+      how: `the embedded PostgreSQL, started for this command (port ${server.port})`,
+      stop: async () => {
+        await server.stop();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function main() {
+  const { email, name } = args();
+  const db = await database();
+  const postgres = (await import("postgres")).default;
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { sql } = await import("drizzle-orm");
+  const schema = await import("@/db/schema");
+  const { insertApiKey } = await import("@/lib/auth/api-key-tokens");
+  const client = postgres(db.url, { max: 1, onnotice: () => {} });
+  try {
+    const orm = drizzle(client, { schema });
+    const [user] = await orm
+      .select({ id: schema.users.id, name: schema.users.name, role: schema.users.role, accountId: schema.users.accountId })
+      .from(schema.users)
+      .where(sql`lower(${schema.users.email}) = ${email.toLowerCase()}`)
+      .limit(1);
+    if (!user) throw new UserError(`No user with the email ${email} in ${db.how}.`);
+    const created = await insertApiKey(orm, { id: user.id, accountId: user.role === "customer" ? user.accountId : null }, name);
+    console.error(
+      `Created ${user.role === "support" ? "a support" : "a customer"} API key “${name}” (${created.prefix}_…) for ${user.name} <${email}>, in ${db.how}.\n` +
+        "It is shown only this once; revoke it on the Settings page. The key:",
+    );
+    // The last line of stdout, and the only thing on it.
+    console.log(created.key);
+  } finally {
+    await client.end({ timeout: 5 });
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof UserError ? error.message : error);
+  process.exit(1);
+});
