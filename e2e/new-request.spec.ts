@@ -181,6 +181,12 @@ test("on a phone, with the keyboard: steps announce themselves, state survives g
   await page.getByLabel("Phone numbers to port").fill("085 303 9901");
   const list = page.getByRole("list", { name: "Numbers to port" });
   await expect(list.getByRole("listitem").filter({ hasText: "+31 85 303 9901" })).toContainText("National");
+  // A CSV export: the header is skipped, the number is found in whichever column holds it.
+  const csvChooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Upload a CSV file" }).press("Enter");
+  await (await csvChooser).setFiles({ name: "numbers.csv", mimeType: "text/csv", buffer: Buffer.from("Name;Number\r\nSales;085 303 9902\r\n") });
+  await expect(page.getByText('Added 1 number from "numbers.csv".')).toBeVisible();
+  await expect(list.getByRole("listitem")).toHaveCount(2);
   await expect(page.getByTestId("numbers-summary")).toHaveText("All numbers can be ported");
   await noHorizontalScroll();
   await page.getByRole("button", { name: "Next" }).press("Enter");
@@ -189,7 +195,7 @@ test("on a phone, with the keyboard: steps announce themselves, state survives g
   await expect(stepHeading(page, "Porting details")).toBeFocused();
   await page.getByRole("textbox", { name: "Current provider" }).fill("VodafoneZiggo");
   await page.getByRole("button", { name: "Back" }).press("Enter");
-  await expect(page.getByLabel("Phone numbers to port")).toHaveValue("085 303 9901");
+  await expect(page.getByLabel("Phone numbers to port")).toHaveValue("085 303 9901\n085 303 9902");
   await page.getByRole("button", { name: "Back" }).press("Enter");
   await expect(page.getByRole("radio", { name: "Acme Amsterdam" })).toBeChecked();
   await page.getByRole("button", { name: "Next" }).press("Enter");

@@ -125,7 +125,7 @@ export function NewRequestNumbersStep({
               We couldn’t check these numbers against existing requests just now. That check runs again when you submit.
             </p>
           ) : null}
-          <ul aria-label="Numbers to port" className="max-h-[32rem] divide-y divide-slate-100 overflow-y-auto">
+          <ul aria-label="Numbers to port" className="divide-y divide-slate-100 sm:max-h-[32rem] sm:overflow-y-auto">
             {rows.map((row) => {
               const shown = row.e164 ? formatNumber(row.e164) : row.input.trim();
               return (
