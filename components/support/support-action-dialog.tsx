@@ -31,11 +31,13 @@ export type SupportActionOutcome =
   | { kind: "gone" };
 
 export function SupportActionDialog({
+  open,
   action,
   request,
   onClose,
   onOutcome,
 }: {
+  open: boolean;
   action: SupportAction;
   request: Pick<PortingRequestDto, "id" | "reference" | "status" | "version" | "firstPossiblePortingDate">;
   onClose: () => void;
@@ -119,7 +121,7 @@ export function SupportActionDialog({
   const dateError = errors.firstPossiblePortingDate?.message;
   return (
     <Dialog
-      open
+      open={open}
       onClose={onClose}
       dismissible={!pending}
       tone={copy.tone === "danger" ? "danger" : "default"}

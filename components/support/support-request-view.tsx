@@ -43,19 +43,27 @@ export function SupportRequestView({
     refetchInterval: POLL_INTERVAL_MS,
   });
   const request = query.data;
-  const [dialog, setDialog] = useState<{ action: SupportAction; opening: number } | null>(null);
+  // Stays mounted after closing (open: false), so the dialog can hand the focus back to its button.
+  const [dialog, setDialog] = useState<{ action: SupportAction; opening: number; open: boolean } | null>(null);
   const [notice, setNotice] = useState<PageNotice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  // After an action the button that opened the dialog may be gone: the result takes the focus.
+  // After an action the dialog returns the focus to the button that opened it; when that button
+  // is gone (Accept after accepting), the result takes the focus instead of the page's body. The
+  // dialog's close event is a task of its own, so this looks after it has run.
   useEffect(() => {
-    if (notice) noticeRef.current?.focus();
+    if (!notice) return;
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) noticeRef.current?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
   }, [notice]);
 
   const actions = request.allowedActions.filter(isSupportAction);
 
   function onOutcome(outcome: SupportActionOutcome) {
-    setDialog(null);
+    setDialog((d) => (d ? { ...d, open: false } : d));
     if (outcome.kind === "done") {
       queryClient.setQueryData(queryKeys.detail(request.id), outcome.request);
       void queryClient.invalidateQueries({ queryKey: ["support-queue"] });
@@ -134,7 +142,7 @@ export function SupportRequestView({
                       aria-haspopup="dialog"
                       onClick={() => {
                         setNotice(null);
-                        setDialog((d) => ({ action, opening: (d?.opening ?? 0) + 1 }));
+                        setDialog((d) => ({ action, opening: (d?.opening ?? 0) + 1, open: true }));
                       }}
                     >
                       {action === "delay" && request.status === "delayed" ? "Set a new date" : SUPPORT_ACTION_COPY[action].label}
@@ -201,9 +209,10 @@ export function SupportRequestView({
       {dialog ? (
         <SupportActionDialog
           key={dialog.opening}
+          open={dialog.open}
           action={dialog.action}
           request={request}
-          onClose={() => setDialog(null)}
+          onClose={() => setDialog((d) => (d ? { ...d, open: false } : d))}
           onOutcome={onOutcome}
         />
       ) : null}
