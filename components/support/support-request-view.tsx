@@ -60,7 +60,10 @@ export function SupportRequestView({
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const actions = request.allowedActions.filter(isSupportAction);
+  // The way forward first (the primary button), rejection last: it ends the request.
+  const actions = request.allowedActions
+    .filter(isSupportAction)
+    .sort((a, b) => Number(a === "reject") - Number(b === "reject"));
 
   function onOutcome(outcome: SupportActionOutcome) {
     setDialog((d) => (d ? { ...d, open: false } : d));

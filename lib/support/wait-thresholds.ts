@@ -79,11 +79,11 @@ export function waitState(item: WaitItem, now: number): WaitState {
   }
 }
 
-/** "12 min", "5 h", "3 days": how long the request has been in its status. */
+/** "under 1 min", "12 min", "5 h", "3 days": how long the request has been in its status. */
 export function formatWait(sinceIso: string, now: number): string {
   const ms = Math.max(0, now - new Date(sinceIso).getTime());
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return "just now";
+  if (minutes < 1) return "under 1 min";
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h`;
