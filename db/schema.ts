@@ -46,6 +46,10 @@ export const accounts = pgTable("accounts", {
   country: char("country", { length: 2 }).notNull(),
   // Standard Webhooks signing secret (`whsec_…`), shown and rotatable in settings.
   signingSecret: text("signing_secret").notNull(),
+  // After a rotation the old secret also signs callbacks for a day (two signatures in
+  // `webhook-signature`), so a receiver can switch over without dropping a callback.
+  previousSigningSecret: text("previous_signing_secret"),
+  previousSigningSecretExpiresAt: ts("previous_signing_secret_expires_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
