@@ -333,7 +333,7 @@ export const CompanyProfile = z
   })
   .describe("A company profile: who the numbers belong to, checked against the country's requirements.");
 
-export const CompanyProfileList = z.object({ data: z.array(CompanyProfile) }).describe("The account's company profiles, by name.");
+export const CompanyProfileList = listOf(CompanyProfile, "the account's company profiles, by name");
 
 const profileRequestFields = {
   name: pf.name.describe("Your name for the profile, unique in the account."),
@@ -375,7 +375,7 @@ export const DistributionGroup = z
   })
   .describe("Where calls to a number go. Completion assigns a request's numbers to the group it names.");
 
-export const DistributionGroupList = z.object({ data: z.array(DistributionGroup) }).describe("The account's distribution groups, by name.");
+export const DistributionGroupList = listOf(DistributionGroup, "the account's distribution groups, by name");
 
 export const VoiceNumber = z
   .object({

@@ -73,7 +73,9 @@ export async function call(method: string, path: string, options: CallOptions = 
     headers["content-type"] = "application/json";
   }
   Object.assign(headers, options.headers ?? {});
-  return handler(new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) }), { params: Promise.resolve(params) as Promise<never> });
+  // A stream body (no Content-Length) needs `duplex`, as in fetch.
+  const init = { method, headers, ...(body !== undefined ? { body } : {}), ...(body instanceof ReadableStream ? { duplex: "half" } : {}) };
+  return handler(new Request(url, init as RequestInit), { params: Promise.resolve(params) as Promise<never> });
 }
 
 export async function callJson<T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}) {

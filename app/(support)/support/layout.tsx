@@ -5,6 +5,7 @@ import { requireSupportPage } from "@/lib/auth/page";
 const items = [
   { href: "/support", label: "Queue" },
   { href: "/support/accounts", label: "Accounts" },
+  { href: "/support/settings", label: "Settings" },
 ];
 
 export default async function SupportLayout({ children }: { children: ReactNode }) {
