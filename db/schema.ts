@@ -162,17 +162,19 @@ export const portingRequests = pgTable(
   (t) => [
     uniqueIndex("porting_requests_reference_key").on(t.reference),
     // The customer list: newest first, optionally one status; keyset on (created_at, id).
-    index("porting_requests_account_created_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    // Ascending on purpose: a backward scan serves ORDER BY … DESC (= DESC NULLS FIRST), which a
+    // `DESC NULLS LAST` index (drizzle's .desc()) cannot, and the planner then sorts every row.
+    index("porting_requests_account_created_idx").on(t.accountId, t.createdAt, t.id),
     index("porting_requests_account_status_created_idx").on(
       t.accountId,
       t.status,
-      t.createdAt.desc(),
-      t.id.desc(),
+      t.createdAt,
+      t.id,
     ),
     // The support queue: one status, oldest waiting first; and every account, newest first.
     index("porting_requests_status_changed_idx").on(t.status, t.statusChangedAt, t.id),
     index("porting_requests_changed_idx").on(t.statusChangedAt, t.id),
-    index("porting_requests_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("porting_requests_created_idx").on(t.createdAt, t.id),
   ],
 );
 
