@@ -83,7 +83,9 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      className={`m-auto w-[calc(100%-2rem)] ${width} overflow-hidden rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50`}
+      // The top layer still inherits text styles from where the dialog sits in the DOM (a table
+      // cell, a right-aligned toolbar), so they are reset here.
+      className={`m-auto w-[calc(100%-2rem)] ${width} overflow-hidden rounded-xl bg-white p-0 text-left text-base font-normal tracking-normal whitespace-normal normal-case text-slate-900 shadow-2xl backdrop:bg-slate-900/50`}
       onMouseDown={(event) => {
         // A press on the backdrop lands on the <dialog> itself; presses inside land on its content.
         if (event.target === event.currentTarget && latest.current.dismissible) onClose();

@@ -37,6 +37,7 @@ export function TabLinks({
               }`}
             >
               <span>{item.label}</span>
+              {item.count !== undefined ? " " : null}
               {item.count !== undefined ? (
                 <span
                   className={`min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs tabular-nums ${

@@ -1,62 +1,69 @@
 import type { Metadata } from "next";
-import { requestTime } from "@/lib/clock";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { readListFilters, LIST_PAGE_SIZE, type ListFilters } from "@/components/porting/list-filters";
+import { PortingRequestList } from "@/components/porting/porting-request-list";
+import { getOwnAccount } from "@/lib/accounts";
 import { requireCustomerPage } from "@/lib/auth/page";
-import { countryName } from "@/lib/porting/countries";
-import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import { formatNumber } from "@/lib/porting/numbers";
-import { listPortingRequests } from "@/lib/porting/queries";
+import { requestTime } from "@/lib/clock";
+import { ValidationError } from "@/lib/errors";
+import { portingRequestJson } from "@/lib/api/serializers";
+import { listFullPortingRequests, statusCounts } from "@/lib/porting/queries";
+import { distributionGroupNames } from "@/lib/porting/request-details";
+import { STATUS_LIST, statusAppliesTo } from "@/lib/porting/statuses";
 
 export const metadata: Metadata = { title: "Porting requests" };
 
-export default async function PortingRequestsPage() {
+export default async function PortingRequestsPage(props: PageProps<"/porting-requests">) {
   const actor = await requireCustomerPage();
-  const page = await listPortingRequests(actor, { limit: 50 });
-  const now = requestTime();
+  const { filters, ignored } = readListFilters(await props.searchParams);
+
+  const [account, counts, groupNames, listed] = await Promise.all([
+    getOwnAccount(actor),
+    statusCounts(actor),
+    distributionGroupNames(actor),
+    loadPage(actor, filters),
+  ]);
+
+  const notices: string[] = [];
+  if (ignored.length > 0) notices.push(`This link had an unknown ${ignored.join(" and ")}; it is ignored.`);
+  if (listed.expiredCursor) notices.push("That page link is no longer valid, so this is the first page.");
+
+  // NL-only statuses (Delayed, Ready to be ported) are hidden for accounts that never see them.
+  const tabStatuses = STATUS_LIST.filter((s) => statusAppliesTo(s.id, account.country) || counts[s.id] > 0).map((s) => s.id);
+
   return (
     <>
-      <PageHeader title="Porting requests" description="Your requests to move numbers onto the voice platform, newest first." />
-      {page.items.length === 0 ? (
-        <EmptyState title="No porting requests yet">Create your first request to move your numbers to us.</EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Reference</th>
-                <th scope="col" className="px-4 py-3">Numbers</th>
-                <th scope="col" className="px-4 py-3">Country</th>
-                <th scope="col" className="px-4 py-3">Type</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Last change</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((item) => (
-                <tr key={item.id}>
-                  <td className="px-4 py-3 font-medium">{item.reference}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    {item.phoneNumbers[0] ? formatNumber(item.phoneNumbers[0]) : "—"}
-                    {item.numberCount > 1 ? <span className="text-slate-500"> and {item.numberCount - 1} more</span> : null}
-                  </td>
-                  <td className="px-4 py-3">{countryName(item.country)}</td>
-                  <td className="px-4 py-3">{NUMBER_TYPE_LABELS[item.numberType]}</td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={item.status} />
-                    <p className="mt-1 max-w-xs truncate text-xs text-slate-500">{item.statusReason}</p>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                    <RelativeTime iso={item.statusChangedAt} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageHeader
+        title="Porting requests"
+        description="Your requests to move numbers onto the voice platform, newest first. Statuses update by themselves."
+        actions={<ButtonLink href="/porting-requests/new">New porting request</ButtonLink>}
+      />
+      <PortingRequestList
+        filters={listed.filters}
+        initialPage={listed.page}
+        renderedAt={requestTime()}
+        counts={counts}
+        tabStatuses={tabStatuses}
+        groupNames={groupNames}
+        urlNotice={notices.join(" ") || null}
+      />
     </>
   );
+}
+
+// The same JSON as GET /api/v1/porting-requests (which the list then polls), so the first render
+// and every poll agree field for field.
+async function loadPage(actor: Parameters<typeof listFullPortingRequests>[0], filters: ListFilters) {
+  try {
+    const page = await listFullPortingRequests(actor, { ...filters, limit: LIST_PAGE_SIZE });
+    return { filters, page: { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor }, expiredCursor: false };
+  } catch (error) {
+    // A hand-edited or outdated cursor: show the first page of the same view instead of an error.
+    if (!(error instanceof ValidationError) || !filters.cursor) throw error;
+    const first: ListFilters = { ...filters, cursor: undefined };
+    delete first.cursor;
+    const page = await listFullPortingRequests(actor, { ...first, limit: LIST_PAGE_SIZE });
+    return { filters: first, page: { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor }, expiredCursor: true };
+  }
 }

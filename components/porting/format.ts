@@ -1,0 +1,41 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import type { ActorRole } from "@/lib/porting/values";
+
+// Client-safe formatting. Numbers use libphonenumber's small metadata, which formats exactly as the
+// server's (lib/porting/numbers.ts, "max") without shipping the type-detection data to browsers.
+
+/** "+31 20 794 0100" for a stored E.164 number; the input itself when it does not parse. */
+export function formatNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+/** "Monday 14 July 2025" for a calendar date (YYYY-MM-DD); the date is the same everywhere. */
+export function formatCalendarDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(parsed);
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(size < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "+31 20 794 0100" or "+31 20 794 0100 and 2 more". */
+export function numbersSummary(first: string | undefined, count: number): { first: string; more: string | null } {
+  return {
+    first: first ? formatNumber(first) : "—",
+    more: count > 1 ? `and ${count - 1} more` : null,
+  };
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+}
+
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
+  customer: "Customer",
+  support: "Support",
+  system: "System",
+};
