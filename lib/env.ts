@@ -26,6 +26,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO_DATA: bool,
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  // The From of status emails, e.g. `Voice Porting <porting@example.com>`; defaults to porting@<APP_URL host>.
+  MAIL_FROM: z.string().trim().min(3, "must be an address like Voice Porting <porting@example.com>").optional(),
   ALLOW_INSECURE_CALLBACKS: bool,
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RUN_WORKER: z

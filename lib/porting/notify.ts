@@ -1,13 +1,21 @@
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";
+import { portingRequestBody } from "@/lib/api/serializers";
+import { appUrl } from "@/lib/env";
+import { renderStatusEmail } from "@/lib/notifications/email/render";
+import { CALLBACK_EVENT_TYPES, callbackViewer, NOTIFY_CHANNEL } from "@/lib/notifications/events";
+import { newMessageId } from "@/lib/notifications/webhooks/sign";
+import { loadPortingRequestDto } from "./queries";
 import type { ActorRole, PortingStatus } from "./values";
 
-// ┌──────────────────────────────────────────────────────────────────────────────────────────────┐
-// │ HOOK (see issue: notifications). Called inside the transaction of every status change, after │
-// │ its history row is written, so a notification is queued if and only if the change commits.  │
-// │ The notifications work replaces this body: email to the profile's addresses and a signed     │
-// │ callback with the GET JSON, enqueued on the job queue (pg-boss) with `tx`. Until then, a     │
-// │ no-op on purpose.                                                                             │
-// └──────────────────────────────────────────────────────────────────────────────────────────────┘
+// Called inside the transaction of every status change (create and every transition), after its
+// history row is written. The delivery records ARE the queue (docs/notifications.md): one
+// email_messages row for the company profile's addresses and, with a callback URL, one
+// callback_deliveries row whose body is the GET JSON serialized here, in the same transaction,
+// so it is exactly the committed state. A rollback takes them away with the change; a crash
+// after commit loses nothing, because the rows are committed with it. pg_notify wakes the
+// workers, and is delivered only on commit.
 
 export type StatusChangeEvent = {
   /** porting_request_events.id: stable, so a delivery can be de-duplicated (at-least-once). */
@@ -23,7 +31,59 @@ export type StatusChangeEvent = {
   at: Date;
 };
 
+export const NO_ADDRESSES_ERROR = "Not sent: the company profile has no notification email addresses.";
+
 export async function enqueueStatusNotifications(tx: Executor, event: StatusChangeEvent): Promise<void> {
-  void tx;
-  void event;
+  const [row] = await tx
+    .select({
+      request: portingRequests,
+      profileName: companyProfiles.name,
+      recipients: companyProfiles.notificationEmails,
+    })
+    .from(portingRequests)
+    .innerJoin(companyProfiles, eq(companyProfiles.id, portingRequests.companyProfileId))
+    .where(eq(portingRequests.id, event.portingRequestId))
+    .limit(1);
+  if (!row) throw new Error(`enqueueStatusNotifications: request ${event.portingRequestId} not found in its own transaction`);
+  const { request } = row;
+
+  // The customer's GET JSON after the change: one serializer for the API and the callbacks.
+  const dto = await loadPortingRequestDto(tx, callbackViewer(request.accountId), request);
+
+  const email = renderStatusEmail({
+    requestId: request.id,
+    reference: request.reference,
+    country: request.country,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    reason: event.reason,
+    firstPossiblePortingDate: event.firstPossiblePortingDate,
+    phoneNumbers: dto.phoneNumbers.map((n) => n.number),
+    companyProfileName: row.profileName,
+    appUrl: appUrl(),
+  });
+  const recipients = [...new Set(row.recipients.map((r) => r.trim()).filter(Boolean))];
+  await tx.insert(emailMessages).values({
+    portingRequestId: request.id,
+    eventId: event.eventId,
+    recipients,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html,
+    ...(recipients.length === 0 ? { state: "not_sent" as const, lastError: NO_ADDRESSES_ERROR } : {}),
+  });
+
+  if (request.callbackUrl) {
+    await tx.insert(callbackDeliveries).values({
+      messageId: newMessageId(),
+      portingRequestId: request.id,
+      accountId: request.accountId,
+      eventId: event.eventId,
+      eventType: event.fromStatus === null ? CALLBACK_EVENT_TYPES.created : CALLBACK_EVENT_TYPES.statusChanged,
+      url: request.callbackUrl,
+      body: portingRequestBody(dto),
+    });
+  }
+
+  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${request.id})`);
 }

@@ -1,0 +1,25 @@
+import type { CustomerActor } from "@/lib/auth/actor";
+
+// Names shared by the enqueue side (in the status change's transaction) and the workers.
+
+/** pg_notify channel: sent inside the enqueue transaction, so workers wake up only when it commits. */
+export const NOTIFY_CHANNEL = "voice_porting_notifications";
+
+export const CALLBACK_EVENT_TYPES = {
+  created: "porting_request.created",
+  statusChanged: "porting_request.status_changed",
+} as const;
+
+export type CallbackEventType = (typeof CALLBACK_EVENT_TYPES)[keyof typeof CALLBACK_EVENT_TYPES];
+
+/**
+ * Whose view of the request a callback carries: a customer of the request's account, exactly as
+ * the customer's own GET /api/v1/porting-requests/{id} would answer (allowedActions included).
+ * Only role and account matter to the serializer; the rest is never shown.
+ */
+export function callbackViewer(accountId: string): CustomerActor {
+  return { role: "customer", userId: "00000000-0000-0000-0000-000000000000", name: "callback", email: "", accountId };
+}
+
+/** Standard Webhooks does not name the event in a header; we add it, outside the signed body. */
+export const EVENT_TYPE_HEADER = "webhook-event-type";
