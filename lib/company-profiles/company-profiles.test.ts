@@ -8,6 +8,7 @@ import { createCompanyProfile as insertProfile, createSupport, createTenant, ins
 import { createCompanyProfile } from "./create-company-profile";
 import { deleteCompanyProfile } from "./delete-company-profile";
 import { getCompanyProfile } from "./get-company-profile";
+import { profileRequirements } from "./dto";
 import { listCompanyProfiles } from "./list-company-profiles";
 import type { CompanyProfileInput } from "./schemas";
 import { updateCompanyProfile } from "./update-company-profile";
@@ -270,5 +271,38 @@ describe("tenant isolation", () => {
     const mine = await listCompanyProfiles(anna);
     expect(mine.map((p) => p.name)).toContain("Normalised");
     expect(mine.every((p) => p.country === "NL")).toBe(true);
+  });
+});
+
+describe("profileRequirements (also run on the form as it is typed)", () => {
+  test("without number types the fields are still checked, and the missing types are named first", () => {
+    const result = profileRequirements({
+      name: "Draft",
+      companyName: "Acme B.V.",
+      registrationNumber: null,
+      vatNumber: null,
+      representativeFirstName: null,
+      representativeLastName: null,
+      representativePhone: null,
+      street: null,
+      postalCode: "1234",
+      city: null,
+      addressCountry: "NL",
+      country: "NL",
+      numberTypes: [],
+      notificationEmails: [],
+    });
+    expect(result.meetsRequirements).toBe(false);
+    expect(result.missingRequirements).toEqual([
+      "numberTypes",
+      "registrationNumber",
+      "representativeFirstName",
+      "representativeLastName",
+      "street",
+      "postalCode",
+      "city",
+      "notificationEmails",
+    ]);
+    expect(result.requirementProblems.find((p) => p.field === "postalCode")?.message).toContain("expected 4 digits and 2 letters");
   });
 });

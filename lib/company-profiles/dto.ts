@@ -1,6 +1,6 @@
 import type { CompanyProfile } from "@/db/schema";
-import { COUNTRIES, isCountryCode, type ProfileField } from "@/lib/porting/countries";
-import { checkProfileRequirements, type ProfileProblem } from "@/lib/porting/profile-requirements";
+import { COUNTRIES, isCountryCode, profileFieldLabel, supportedNumberTypes, type ProfileField } from "@/lib/porting/countries";
+import { checkProfileRequirements, type ProfileForRequirements, type ProfileProblem } from "@/lib/porting/profile-requirements";
 import type { NumberType } from "@/lib/porting/values";
 
 // What the company-profile verbs return, to pages and to `/api/v1/company-profiles` alike: never a
@@ -36,19 +36,22 @@ export type RequirementsSummary = Pick<CompanyProfileDto, "meetsRequirements" | 
 
 const ORDER: readonly RequirementField[] = ["country", "numberTypes"];
 
-export function profileRequirements(profile: CompanyProfile): RequirementsSummary {
+/** Client-safe: the profile page runs it on the form's values as they are typed. */
+export function profileRequirements(profile: ProfileForRequirements): RequirementsSummary {
   const country = profile.country;
   if (!isCountryCode(country)) {
     const message = `We don't port numbers from ${country}: choose one of the countries we port from.`;
     return { meetsRequirements: false, missingRequirements: ["country"], requirementProblems: [{ field: "country", message }] };
   }
+  const problems = new Map<string, { field: RequirementField; message: string }>();
+  // Without number types (a form being filled in) the fields are still checked, for every type
+  // the country supports, so the page can say everything that is missing.
+  const types = profile.numberTypes.length > 0 ? profile.numberTypes : supportedNumberTypes(country);
   if (profile.numberTypes.length === 0) {
     const message = "Choose at least one number type this profile is for.";
-    return { meetsRequirements: false, missingRequirements: ["numberTypes"], requirementProblems: [{ field: "numberTypes", message }] };
+    problems.set("numberTypes", { field: "numberTypes", message });
   }
-
-  const problems = new Map<string, { field: RequirementField; message: string }>();
-  for (const type of profile.numberTypes) {
+  for (const type of types) {
     for (const problem of checkProfileRequirements(profile, country, type).problems) {
       problems.set(`${problem.field}\u0000${problem.message}`, { field: problem.field, message: problem.message });
     }
@@ -93,4 +96,11 @@ export function toCompanyProfileDto(profile: CompanyProfile, portingRequestsCoun
     createdAt: profile.createdAt.toISOString(),
     updatedAt: profile.updatedAt.toISOString(),
   };
+}
+
+/** "KvK number" for NL's registrationNumber; the scope fields by their own names. */
+export function requirementFieldLabel(country: string, field: RequirementField): string {
+  if (field === "country") return "Country";
+  if (field === "numberTypes") return "Number types";
+  return isCountryCode(country) ? profileFieldLabel(country, field) : field;
 }

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CompanyProfileForm } from "@/components/account/company-profile-form";
+import { formValuesOf } from "@/components/account/profile-form-values";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCustomerPage } from "@/lib/auth/page";
+import { addressCountryOptions } from "@/lib/company-profiles/address-countries";
+import { loadCompanyProfile } from "../load";
+
+// No loading.tsx or Suspense above this page: a foreign id must answer HTTP 404.
+
+export async function generateMetadata(props: PageProps<"/company-profiles/[id]/edit">): Promise<Metadata> {
+  const actor = await requireCustomerPage();
+  const { id } = await props.params;
+  return { title: `Edit ${(await loadCompanyProfile(actor, id)).name}` };
+}
+
+export default async function EditCompanyProfilePage(props: PageProps<"/company-profiles/[id]/edit">) {
+  const actor = await requireCustomerPage();
+  const { id } = await props.params;
+  const profile = await loadCompanyProfile(actor, id);
+  return (
+    <div className="mx-auto max-w-4xl">
+      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm text-slate-500">
+        <Link href="/company-profiles" className="text-brand-700 hover:underline">
+          Company profiles
+        </Link>
+        <span aria-hidden>/</span>
+        <Link href={`/company-profiles/${profile.id}`} className="text-brand-700 hover:underline">
+          {profile.name}
+        </Link>
+      </nav>
+      <PageHeader
+        title={`Edit “${profile.name}”`}
+        description={
+          profile.portingRequestsCount > 0
+            ? "Porting requests that use this profile keep using it: later status emails go to the addresses you save here."
+            : undefined
+        }
+      />
+      <CompanyProfileForm profileId={profile.id} initial={formValuesOf(profile)} addressCountries={addressCountryOptions()} />
+    </div>
+  );
+}

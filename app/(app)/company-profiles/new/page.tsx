@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CompanyProfileForm } from "@/components/account/company-profile-form";
+import { newFormValues } from "@/components/account/profile-form-values";
+import { PageHeader } from "@/components/ui/page-header";
+import { getOwnAccount } from "@/lib/accounts";
+import { requireCustomerPage } from "@/lib/auth/page";
+import { addressCountryOptions } from "@/lib/company-profiles/address-countries";
+
+export const metadata: Metadata = { title: "New company profile" };
+
+export default async function NewCompanyProfilePage() {
+  const actor = await requireCustomerPage();
+  const account = await getOwnAccount(actor);
+  return (
+    <div className="mx-auto max-w-4xl">
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/company-profiles" className="text-brand-700 hover:underline">
+          Company profiles
+        </Link>
+      </nav>
+      <PageHeader title="New company profile" description="The company that holds the numbers you want to port." />
+      <CompanyProfileForm initial={newFormValues(account.country, actor.email)} addressCountries={addressCountryOptions()} />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deleteDistributionGroupAction } from "@/app/(app)/distribution-groups/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Notice } from "@/components/ui/notice";
+import { Spinner } from "@/components/ui/spinner";
+import { useHydrated } from "./use-hydrated";
+import type { DistributionGroupDto } from "@/lib/distribution-groups/dto";
+
+/**
+ * Delete with a confirmation. A group in use can't be deleted: the dialog says why and what to do
+ * instead; the server refuses it as well, so a stale page ends with the same explanation.
+ */
+export function DeleteDistributionGroupButton({
+  group,
+  redirectTo = "/distribution-groups",
+}: {
+  group: Pick<DistributionGroupDto, "id" | "name" | "numbersCount" | "openPortingRequestsCount" | "inUseReason">;
+  /** The list to show after deleting, with a "deleted" message. */
+  redirectTo?: string;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  // Until hydrated a click could not open the dialog: keep the button visibly unavailable.
+  const hydrated = useHydrated();
+
+  const staticRefusal = group.inUseReason
+    ? `“${group.name}” can't be deleted: it is ${group.inUseReason}.`
+    : null;
+  const refused = refusal ?? staticRefusal;
+
+  const close = () => {
+    setOpen(false);
+    setError(null);
+    setRefusal(null);
+  };
+
+  const confirm = () => {
+    setError(null);
+    startTransition(async () => {
+      try {
+        const result = await deleteDistributionGroupAction({ id: group.id });
+        if (result.ok) {
+          setOpen(false);
+          router.push(`${redirectTo}?deleted=${encodeURIComponent(group.name)}`);
+          return;
+        }
+        if (result.code === "conflict") {
+          // It was put in use since the page was shown: explain, and show the fresh counts.
+          setRefusal(result.message);
+          router.refresh();
+          return;
+        }
+        setError(result.message);
+        if (result.code === "not_found") router.refresh();
+      } catch {
+        setError("We couldn't reach the server. Check your connection and try again.");
+      }
+    });
+  };
+
+  return (
+    <>
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-haspopup="dialog" disabled={!hydrated}>
+        Delete<span className="sr-only"> {group.name}</span>
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        dismissible={!pending}
+        tone={refused ? "default" : "danger"}
+        size="sm"
+        title={refused ? `“${group.name}” is in use` : `Delete “${group.name}”?`}
+        description={
+          refused ? (
+            <span data-testid="delete-refusal">{refused}</span>
+          ) : (
+            "The group is removed for good. No number and no open porting request uses it."
+          )
+        }
+        footer={
+          refused ? (
+            <Button variant="secondary" onClick={close}>
+              Close
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" onClick={close} disabled={pending}>
+                Keep it
+              </Button>
+              <Button variant="danger" onClick={confirm} disabled={pending}>
+                {pending ? <Spinner /> : null}
+                {pending ? "Deleting…" : "Delete group"}
+              </Button>
+            </>
+          )
+        }
+      >
+        {refused ? (
+          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+            {group.numbersCount > 0 || refusal?.includes("number") ? (
+              <li>
+                Move its numbers to another group first, on{" "}
+                <Link href={`/numbers?group=${group.id}`} className="font-medium text-brand-700 underline" onClick={close}>
+                  the numbers page
+                </Link>
+                .
+              </li>
+            ) : null}
+            {group.openPortingRequestsCount > 0 || refusal?.includes("open porting request") ? (
+              <li>Open porting requests will assign their numbers to it: wait until they are completed or cancelled.</li>
+            ) : null}
+          </ul>
+        ) : null}
+        {error ? (
+          <div role="alert" className="mt-3">
+            <Notice tone="danger">{error}</Notice>
+          </div>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}
