@@ -70,7 +70,7 @@ export async function postCallback(options: {
     });
 
     const timer = setTimeout(() => {
-      finish({ ok: false, statusCode: null, error: `No answer within ${Math.round(timeoutMs / 1000)} s.` });
+      finish({ ok: false, statusCode: null, error: `No answer within ${timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`}.` });
       request.destroy();
     }, timeoutMs);
 
