@@ -30,7 +30,7 @@ export function TabLinks({
               scroll={false}
               aria-current={item.current ? "page" : undefined}
               onNavigate={onNavigate ? (event) => onNavigate(item.href, event) : undefined}
-              className={`flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors ${
+              className={`flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors focus-visible:-outline-offset-2 ${
                 item.current
                   ? "border-brand-600 text-brand-700"
                   : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
