@@ -49,6 +49,13 @@ export type WorkerOptions = {
 
 type Kind = "email" | "callback";
 
+// Raw queries on a client that drizzle wraps return timestamps as text (drizzle installs its own
+// parsers and maps columns itself), so rows from `this.client` convert them here.
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}
+
 const NO_SMTP_ERROR = "Not sent: no SMTP server is configured (SMTP_URL is not set). The message is kept here.";
 const DNS_TIMEOUT_MS = 5_000;
 
@@ -216,11 +223,11 @@ export class NotificationWorker {
       state: r.state as EmailRow["state"],
       attempts: r.attempts as number,
       lastError: r.last_error as string | null,
-      nextAttemptAt: r.next_attempt_at as Date,
-      lockedUntil: r.locked_until as Date | null,
-      sentAt: r.sent_at as Date | null,
-      createdAt: r.created_at as Date,
-      previousLock: r.previous_lock as Date | null,
+      nextAttemptAt: toDate(r.next_attempt_at)!,
+      lockedUntil: toDate(r.locked_until),
+      sentAt: toDate(r.sent_at),
+      createdAt: toDate(r.created_at)!,
+      previousLock: toDate(r.previous_lock),
     }));
   }
 
@@ -280,11 +287,11 @@ export class NotificationWorker {
       attempts: r.attempts as number,
       lastStatusCode: r.last_status_code as number | null,
       lastError: r.last_error as string | null,
-      nextAttemptAt: r.next_attempt_at as Date,
-      lockedUntil: r.locked_until as Date | null,
-      deliveredAt: r.delivered_at as Date | null,
-      createdAt: r.created_at as Date,
-      previousLock: r.previous_lock as Date | null,
+      nextAttemptAt: toDate(r.next_attempt_at)!,
+      lockedUntil: toDate(r.locked_until),
+      deliveredAt: toDate(r.delivered_at),
+      createdAt: toDate(r.created_at)!,
+      previousLock: toDate(r.previous_lock),
     }));
   }
 
