@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { acquireStartLock, dataDir, ensureAuthSecret, type StartLock } from "./lib/data-dir";
+import { startWorkerProcess } from "./lib/worker-process";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -111,6 +112,11 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
+  if (env.RUN_WORKER) {
+    // Email and callback delivery (RUN_WORKER=false when workers run elsewhere: npm run worker).
+    const worker = startWorkerProcess({ root, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    cleanups.push(() => worker.stop());
+  }
   console.log(`Voice Porting on http://localhost:${env.PORT}`);
 }
 
