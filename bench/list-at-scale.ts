@@ -96,6 +96,7 @@ async function main() {
       "status counts": await time(() => statusCounts(customer)),
       "support queue (open, oldest first)": await time(() => listSupportQueue(support, {})),
       "support queue (requested)": await time(() => listSupportQueue(support, { status: "requested" })),
+      "support queue search by number": await time(() => listSupportQueue(support, { status: "all", q: national })),
     } as Record<string, number>;
   };
 

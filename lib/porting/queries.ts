@@ -212,13 +212,14 @@ export function numberCandidates(q: string, country: CountryCode | undefined): s
 
 function hasAnyNumber(db: Executor, numbers: readonly string[], actor: Actor): SQL {
   const scope = actor.role === "customer" ? eq(portingRequestNumbers.accountId, actor.accountId) : undefined;
-  return inArray(
-    portingRequests.id,
-    db
-      .select({ id: portingRequestNumbers.portingRequestId })
-      .from(portingRequestNumbers)
-      .where(and(inArray(portingRequestNumbers.number, [...numbers]), scope)),
-  );
+  // `= any(array(subquery))` makes PostgreSQL run the (index-backed, tiny) number lookup first,
+  // as an InitPlan, then fetch those requests by primary key. With `in (subquery)` the planner
+  // walked the whole account newest-first, probing each row: 2 s at a million requests.
+  const matching = db
+    .select({ id: portingRequestNumbers.portingRequestId })
+    .from(portingRequestNumbers)
+    .where(and(inArray(portingRequestNumbers.number, [...numbers]), scope));
+  return sql`${portingRequests.id} = any(array(${matching}))`;
 }
 
 /** The search box: a reference ("PR-000123", "pr123", "123") or a phone number in any format. */

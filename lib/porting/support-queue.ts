@@ -91,25 +91,19 @@ function searchCondition(db: Executor, q: string, country: CountryCode | undefin
   if (ref?.[1]) conditions.push(eq(portingRequests.reference, `PR-${ref[1].padStart(6, "0")}`));
   const numbers = numbersFor(q, country);
   if (numbers.length > 0) {
-    conditions.push(
-      inArray(
-        portingRequests.id,
-        db
-          .select({ id: portingRequestNumbers.portingRequestId })
-          .from(portingRequestNumbers)
-          .where(inArray(portingRequestNumbers.number, numbers)),
-      ),
-    );
+    // `= any(array(subquery))`: the small lookups run first (InitPlans) and the matches are
+    // fetched by index; `in (subquery)` inside the OR made the planner probe every request.
+    const matching = db
+      .select({ id: portingRequestNumbers.portingRequestId })
+      .from(portingRequestNumbers)
+      .where(inArray(portingRequestNumbers.number, numbers));
+    conditions.push(sql`${portingRequests.id} = any(array(${matching}))`);
   }
-  conditions.push(
-    inArray(
-      portingRequests.accountId,
-      db
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(sql`${accounts.name} ilike ${containsPattern(q)}`),
-    ),
-  );
+  const accountsNamed = db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(sql`${accounts.name} ilike ${containsPattern(q)}`);
+  conditions.push(sql`${portingRequests.accountId} = any(array(${accountsNamed}))`);
   return conditions.length === 1 ? (conditions[0] as SQL) : (sql`(${sql.join(conditions, sql` or `)})` as SQL);
 }
 
