@@ -102,8 +102,8 @@ export default async function ApiReferencePage() {
   ];
   const responseSchemas = ["PortingRequest", "PhoneNumber", "HistoryEntry", "Status", "Country", "CountryRequirements", "CompanyProfile", "DistributionGroup", "VoiceNumber", "Problem"];
 
-  const nav = (
-    <nav aria-label="API reference" className="text-sm">
+  const nav = (label: string) => (
+    <nav aria-label={label} className="text-sm">
       <p className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Guides</p>
       <ul className="mt-1 space-y-0.5">
         {guides.map((g) => (
@@ -168,12 +168,12 @@ export default async function ApiReferencePage() {
       </header>
 
       <div className="mx-auto flex max-w-7xl gap-8 px-4 sm:px-6">
-        <aside className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-60 shrink-0 overflow-y-auto py-6 lg:block">{nav}</aside>
+        <aside className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-60 shrink-0 overflow-y-auto py-6 lg:block">{nav("API reference")}</aside>
 
         <main id="content" className="min-w-0 flex-1 py-6 lg:py-8">
           <details className="mb-6 rounded-lg border border-slate-200 lg:hidden">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">On this page</summary>
-            <div className="border-t border-slate-200 p-2">{nav}</div>
+            <div className="border-t border-slate-200 p-2">{nav("On this page")}</div>
           </details>
 
           <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Voice Porting API</h1>
@@ -283,38 +283,20 @@ curl -X POST ${base}/porting-requests/<id>/cancel -H "Authorization: Bearer $API
               <code className="font-mono">errors</code>: <code className="font-mono">phoneNumbers.2</code> is the third number, and every bad
               number is named at once. Nothing is stored when a request fails.
             </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Problem types</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Type
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      When
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 align-top">
-                  {Object.entries(PROBLEM_TYPES).map(([status, info]) => (
-                    <tr key={status} id={`problem-${info.slug}`} className="scroll-mt-20 target:bg-amber-50">
-                      <td className="px-3 py-2 font-mono font-semibold">{status}</td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {info.title}
-                        <span className="block font-mono text-xs text-slate-500">#problem-{info.slug}</span>
-                      </td>
-                      <td className="min-w-64 px-3 py-2 text-slate-700">
-                        <Prose text={info.when} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul aria-label="Problem types" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {Object.entries(PROBLEM_TYPES).map(([status, info]) => (
+                <li key={status} id={`problem-${info.slug}`} className="scroll-mt-20 px-3 py-2.5 target:bg-amber-50 sm:px-4">
+                  <p className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-mono font-semibold text-slate-900">{status}</span>
+                    <span className="font-medium text-slate-900">{info.title}</span>
+                    <code className="font-mono text-xs text-slate-500">#problem-{info.slug}</code>
+                  </p>
+                  <p className="mt-0.5 text-slate-700">
+                    <Prose text={info.when} />
+                  </p>
+                </li>
+              ))}
+            </ul>
             <CodeBlock label="Example validation problem">{`HTTP/1.1 422 Unprocessable Content
 Content-Type: application/problem+json
 
@@ -381,77 +363,38 @@ ${JSON.stringify(
               <code className="font-mono">allowedActions</code> says what your key may do now; anything else answers 409 with the current
               status.
             </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Statuses</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Countries
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Description
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 align-top">
-                  {statuses.map((s) => (
-                    <tr key={s.id}>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {s.label}
-                        <code className="block font-mono text-xs text-slate-500">{s.id}</code>
-                      </td>
-                      <td className="px-3 py-2">{s.countries === "all" ? "All" : s.countries.join(", ")}</td>
-                      <td className="min-w-64 px-3 py-2 text-slate-700">
-                        {s.description}
-                        {s.final ? <span className="ml-1 text-xs font-medium text-slate-500">(final)</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Who may change a status</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      Action
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      From
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      To
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Who
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      Countries
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 align-top">
-                  {TRANSITIONS.map((t, i) => (
-                    <tr key={i}>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {ACTION_LABELS[t.action]}
-                        <code className="block font-mono text-xs text-slate-500">{t.role === "customer" ? `POST …/${t.action}` : `to: ${t.to}`}</code>
-                      </td>
-                      <td className="px-3 py-2 font-mono text-xs">{t.from.join(", ")}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{t.to}</td>
-                      <td className="px-3 py-2">{t.role === "customer" ? "Customer" : "Support"}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{t.countries === "all" ? "All" : t.countries === "NL" ? "NL" : "Outside NL"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul aria-label="Statuses" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {statuses.map((s) => (
+                <li key={s.id} className="px-3 py-2.5 sm:px-4">
+                  <p className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium text-slate-900">{s.label}</span>
+                    <code className="font-mono text-xs text-slate-500">{s.id}</code>
+                    <span className="text-xs text-slate-600">{s.countries === "all" ? "all countries" : `${s.countries.join(", ")} only`}</span>
+                    {s.final ? <span className="text-xs font-medium text-slate-500">final</span> : null}
+                  </p>
+                  <p className="mt-0.5 text-slate-700">{s.description}</p>
+                </li>
+              ))}
+            </ul>
+            <h3 className="pt-2 text-sm font-semibold text-slate-900">Who may change a status</h3>
+            <ul aria-label="Who may change a status" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {TRANSITIONS.map((t, i) => (
+                <li key={i} className="px-3 py-2.5 sm:px-4">
+                  <p className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium text-slate-900">{ACTION_LABELS[t.action]}</span>
+                    <span className="text-xs text-slate-600">
+                      {t.role === "customer" ? "customer" : "support"} · {t.countries === "all" ? "all countries" : t.countries === "NL" ? "NL" : "outside NL"}
+                    </span>
+                  </p>
+                  <p className="mt-0.5 font-mono text-xs text-slate-700">
+                    {t.from.join(" | ")} → {t.to}
+                    <span className="ml-2 text-slate-500">
+                      {t.role === "customer" ? `POST /porting-requests/{id}/${t.action}` : `POST /porting-requests/{id}/transitions {"to": "${t.to}"}`}
+                    </span>
+                  </p>
+                </li>
+              ))}
+            </ul>
           </Guide>
 
           <Guide id="callbacks" title="Callbacks">
