@@ -46,6 +46,7 @@ test("Perform a Ready-to-be-ported request from the list: it becomes Completed w
   const readyBefore = Number((await readyTab.textContent())?.match(/\d+$/)?.[0]);
 
   const { row, reference } = await firstRowWith(page, "Perform porting");
+  const firstNumber = (await row.getByRole("cell").nth(1).textContent())!.match(/\+31[\d ]+\d/)![0];
   await row.getByRole("button", { name: `Perform porting of ${reference}` }).click();
   const dialog = page.getByRole("dialog", { name: `Perform porting of ${reference}?` });
   await expect(dialog).toBeVisible();
@@ -63,9 +64,7 @@ test("Perform a Ready-to-be-ported request from the list: it becomes Completed w
   await expect(rowOf(page, reference).getByText("Completed", { exact: true })).toBeVisible();
   await expect(rowOf(page, reference).getByRole("button")).toHaveCount(0);
 
-  // The detail page: Completed, performed by the customer, the numbers on the voice account.
-  // (The Numbers page belongs to another part of the issue; once it exists, this test should
-  // also find the numbers there with the group "Amsterdam office".)
+  // The detail page: Completed, performed by the customer.
   await rowOf(page, reference).getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
   const history = page.getByRole("region", { name: "History" });
@@ -74,7 +73,16 @@ test("Perform a Ready-to-be-ported request from the list: it becomes Completed w
   await expect(page.getByTestId("status-reason")).toHaveText("Performed by customer");
   await expect(page.getByRole("region", { name: "Current status" })).toContainText("on your voice account");
   await expect(page.getByRole("button", { name: /Perform porting|Cancel porting/ })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: /^Numbers \(\d+\)$/ })).toContainText("+31");
+  await expect(page.getByRole("region", { name: /^Numbers \(\d+\)$/ })).toContainText(firstNumber);
+
+  // Its numbers are on the voice account (the Numbers page), each with the request's group.
+  await page.getByRole("link", { name: "See and configure them on the Numbers page" }).click();
+  await expect(page).toHaveURL(/\/numbers$/);
+  const assigned = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference, exact: true }) });
+  await expect(assigned.filter({ hasText: firstNumber })).toHaveCount(1);
+  for (const numberRow of await assigned.all()) {
+    await expect(numberRow.getByRole("combobox").locator("option:checked")).toHaveText("Amsterdam office");
+  }
 });
 
 test("Cancel from the detail page with a reason: Cancelled, and the reason in the history", async ({ page }) => {

@@ -235,8 +235,8 @@ function Facts({
   rows.push(
     [
       "Distribution group",
-      groupName ? (
-        <Link key="g" href="/distribution-groups" className="text-brand-700 hover:underline">
+      groupName && request.distributionGroupId ? (
+        <Link key="g" href={`/distribution-groups/${request.distributionGroupId}`} className="text-brand-700 hover:underline">
           {groupName}
         </Link>
       ) : (
