@@ -17,23 +17,22 @@ function run(cmd, cmdArgs, options = {}) {
   return result.status ?? 1;
 }
 
-function mtime(file) {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
+// After every install (npm's postinstall runs `bootstrap.mjs installed`), the hash of the lock
+// file it installed is stamped into node_modules. A different lock file means the installed tree
+// is stale; edits to package.json that leave the lock file alone (scripts) do not.
+const installStamp = path.join(root, "node_modules", ".voice-porting-installed");
+
+function lockHash() {
+  const lock = path.join(root, "package-lock.json");
+  return existsSync(lock) ? createHash("sha256").update(readFileSync(lock)).digest("hex") : "no-lock";
 }
 
 function ensureDependencies() {
-  // npm writes node_modules/.package-lock.json on every install; older than the lock file
-  // (or missing) means the installed tree does not match package-lock.json.
-  const installed = path.join(root, "node_modules", ".package-lock.json");
-  const lock = path.join(root, "package-lock.json");
-  if (existsSync(installed) && mtime(installed) >= mtime(lock) && mtime(installed) >= mtime(path.join(root, "package.json"))) return;
+  if (existsSync(installStamp) && readFileSync(installStamp, "utf8") === lockHash()) return;
   console.log("Installing dependencies (npm ci)…");
-  const status = run("npm", [existsSync(lock) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  const status = run("npm", [existsSync(path.join(root, "package-lock.json")) ? "ci" : "install", "--no-audit", "--no-fund"]);
   if (status !== 0) process.exit(status);
+  writeFileSync(installStamp, lockHash());
 }
 
 const buildInputs = ["app", "components", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -105,6 +104,10 @@ function tsx(script, scriptArgs) {
   handOver(process.execPath, ["--import", "tsx", path.join(root, script), ...scriptArgs]);
 }
 
+if (command === "installed") {
+  writeFileSync(installStamp, lockHash());
+  process.exit(0);
+}
 ensureDependencies();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
