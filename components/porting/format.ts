@@ -9,6 +9,11 @@ export function formatNumber(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
+/** "24 Oct 2026, 09:05 UTC": the exact moment, the same on server and browser (as the hover text of relative times). */
+export function formatDateTimeUtc(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
+}
+
 /** "Monday 14 July 2025" for a calendar date (YYYY-MM-DD); the date is the same everywhere. */
 export function formatCalendarDate(date: string): string {
   const parsed = new Date(`${date}T00:00:00Z`);

@@ -3,8 +3,7 @@ import type { ReactNode } from "react";
 import { findCountry } from "@/lib/porting/countries";
 import type { LiveRequest } from "./live-data";
 import { STATUSES } from "@/lib/porting/statuses";
-import { formatExact } from "@/components/ui/relative-time";
-import { formatCalendarDate } from "./format";
+import { formatCalendarDate, formatDateTimeUtc } from "./format";
 
 // "What happens next", in plain words, for the request's current status: the spec's description
 // of the status (shared/spec/porting-requests.md, via lib/porting/statuses.ts), then what it means
@@ -63,7 +62,7 @@ export function nextStepsParagraphs({ request, distributionGroupName }: Props): 
         : [
             <>
               Support completes the port with {provider}
-              {request.preferredPortingDate ? <> at your preferred moment, {formatExact(request.preferredPortingDate)}</> : " as soon as possible"}
+              {request.preferredPortingDate ? <> at your preferred moment, {formatDateTimeUtc(request.preferredPortingDate)}</> : " as soon as possible"}
               . The {numbers} {are} then assigned to your voice account automatically, {group}.
             </>,
             <>You can still cancel the request while it is In progress.</>,

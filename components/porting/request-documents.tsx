@@ -1,7 +1,7 @@
-import { formatExact } from "@/components/ui/relative-time";
 import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
 import type { PortingRequestDocumentDto } from "@/lib/porting/documents";
-import { formatBytes } from "./format";
+// A server component: only server-safe helpers here (relative-time.tsx is a client module).
+import { formatBytes, formatDateTimeUtc } from "./format";
 
 // The request's documents (letter of authorisation, last invoice), each a download link. Rendered
 // on the server; the download itself goes through GET /api/v1/porting-requests/{id}/documents/{documentId}.
@@ -21,7 +21,7 @@ export function RequestDocuments({ requestId, documents }: { requestId: string; 
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">{DOCUMENT_KIND_LABELS[doc.kind]}</p>
                 <p className="truncate text-xs text-slate-500">
-                  {doc.filename} · {formatBytes(doc.size)} · uploaded {formatExact(doc.createdAt)}
+                  {doc.filename} · {formatBytes(doc.size)} · uploaded {formatDateTimeUtc(doc.createdAt)}
                 </p>
               </div>
               <a
