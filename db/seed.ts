@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { recordSeededNotifications } from "@/lib/notifications/seed-records";
 import { CUSTOMER_CANCEL_REASON, CUSTOMER_PERFORM_REASON } from "@/lib/porting/transitions";
 import type { ContractScenario, NumberType, PortingStatus } from "@/lib/porting/values";
 import type { Db, Tx } from "./index";
@@ -583,6 +584,8 @@ async function insertRequest(
       })),
     );
   }
+  // The emails (kept, never sent) and latest callback the workflow would have left.
+  await recordSeededNotifications(tx, request.id);
   return request.reference;
 }
 

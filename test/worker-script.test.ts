@@ -24,7 +24,7 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-function run(extraEnv: NodeJS.ProcessEnv) {
+function run(extraEnv: Record<string, string | undefined>) {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     env: { ...process.env, ...extraEnv },

@@ -23,3 +23,17 @@ export function callbackViewer(accountId: string): CustomerActor {
 
 /** Standard Webhooks does not name the event in a header; we add it, outside the signed body. */
 export const EVENT_TYPE_HEADER = "webhook-event-type";
+
+/** Why an email is recorded as not sent; the outbox and request pages name the reason. */
+export const EMAIL_NOT_SENT = {
+  noSmtp: "Not sent: no SMTP server is configured (SMTP_URL is not set). The message is kept here.",
+  noRecipients: "Not sent: the company profile has no notification email addresses.",
+  demo: "Not sent: demo data, recorded when the demo was seeded. Status changes you make are emailed for real when SMTP_URL is set.",
+} as const;
+
+export type NotSentReason = keyof typeof EMAIL_NOT_SENT;
+
+export function notSentReason(lastError: string | null): NotSentReason | null {
+  const hit = (Object.keys(EMAIL_NOT_SENT) as NotSentReason[]).find((k) => EMAIL_NOT_SENT[k] === lastError);
+  return hit ?? null;
+}

@@ -6,7 +6,7 @@ import { accounts, callbackAttempts, callbackDeliveries, emailMessages } from "@
 import { env } from "@/lib/env";
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
-import { EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
+import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, nextDelayMs, type RetrySchedule } from "./schedule";
 import { CALLBACK_TIMEOUT_MS, postCallback, type AttemptResult } from "./webhooks/deliver";
 import { signatureHeader } from "./webhooks/sign";
@@ -56,7 +56,6 @@ function toDate(value: unknown): Date | null {
   return value instanceof Date ? value : new Date(String(value));
 }
 
-const NO_SMTP_ERROR = "Not sent: no SMTP server is configured (SMTP_URL is not set). The message is kept here.";
 const DNS_TIMEOUT_MS = 5_000;
 
 type EmailRow = typeof emailMessages.$inferSelect & { previousLock: Date | null };
@@ -197,7 +196,7 @@ export class NotificationWorker {
   private async markEmailsNotSent(): Promise<void> {
     await this.db
       .update(emailMessages)
-      .set({ state: "not_sent", lastError: NO_SMTP_ERROR, lockedUntil: null })
+      .set({ state: "not_sent", lastError: EMAIL_NOT_SENT.noSmtp, lockedUntil: null })
       .where(and(eq(emailMessages.state, "pending"), sql`${emailMessages.nextAttemptAt} <= now()`));
   }
 

@@ -4,7 +4,7 @@ import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } f
 import { portingRequestBody } from "@/lib/api/serializers";
 import { appUrl } from "@/lib/env";
 import { renderStatusEmail } from "@/lib/notifications/email/render";
-import { CALLBACK_EVENT_TYPES, callbackViewer, NOTIFY_CHANNEL } from "@/lib/notifications/events";
+import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL } from "@/lib/notifications/events";
 import { newMessageId } from "@/lib/notifications/webhooks/sign";
 import { loadPortingRequestDto } from "./queries";
 import type { ActorRole, PortingStatus } from "./values";
@@ -30,8 +30,6 @@ export type StatusChangeEvent = {
   actor: { userId: string | null; role: ActorRole; name: string };
   at: Date;
 };
-
-export const NO_ADDRESSES_ERROR = "Not sent: the company profile has no notification email addresses.";
 
 export async function enqueueStatusNotifications(tx: Executor, event: StatusChangeEvent): Promise<void> {
   const [row] = await tx
@@ -70,7 +68,7 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html,
-    ...(recipients.length === 0 ? { state: "not_sent" as const, lastError: NO_ADDRESSES_ERROR } : {}),
+    ...(recipients.length === 0 ? { state: "not_sent" as const, lastError: EMAIL_NOT_SENT.noRecipients } : {}),
   });
 
   if (request.callbackUrl) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
+import { SigningSecretSection } from "@/components/notifications/signing-secret-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireCustomerPage } from "@/lib/auth/page";
@@ -41,7 +42,7 @@ export default async function SettingsPage() {
           />
         </section>
 
-        {/* SLOT: signing secret (notifications) — the callback signing-secret section goes here. */}
+        <SigningSecretSection actor={actor} />
       </div>
     </>
   );

@@ -5,6 +5,8 @@ import { requireSupportPage } from "@/lib/auth/page";
 const items = [
   { href: "/support", label: "Queue" },
   { href: "/support/accounts", label: "Accounts" },
+  { href: "/support/callbacks", label: "Callbacks" },
+  { href: "/support/outbox", label: "Outbox" },
   { href: "/support/settings", label: "Settings" },
 ];
 

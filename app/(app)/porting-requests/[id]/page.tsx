@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { RequestNotificationsSection } from "@/components/notifications/request-notifications-section";
 import { PortingRequestView } from "@/components/porting/porting-request-view";
 import { RequestDocuments } from "@/components/porting/request-documents";
 import { portingRequestJson } from "@/lib/api/serializers";
@@ -45,8 +46,7 @@ export default async function PortingRequestPage(props: PageProps<"/porting-requ
       distributionGroup={relations.distributionGroup}
     >
       <RequestDocuments requestId={request.id} documents={documents} />
-      {/* Notifications slot (emails sent and callback deliveries with Resend) goes here; see the
-          notifications issue. It renders on the server like the documents above. */}
+      <RequestNotificationsSection actor={actor} requestId={request.id} />
     </PortingRequestView>
   );
 }

@@ -6,6 +6,7 @@ import { formatBytes } from "@/components/porting/format";
 import { checkLabel, ProfileDetails, RequirementResult } from "@/components/support/company-profile-card";
 import { Section } from "@/components/support/section";
 import { SupportRequestView } from "@/components/support/support-request-view";
+import { RequestNotificationsSection } from "@/components/notifications/request-notifications-section";
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
@@ -32,6 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function SupportRequestPage(props: Props) {
   const { id } = await props.params;
   const { request, account, profile, requirements, distributionGroup, documents } = await load(id);
+  const actor = await requireSupportPage();
 
   const aside = (
     <>
@@ -119,6 +121,9 @@ export default async function SupportRequestPage(props: Props) {
         aside={aside}
         serverNow={requestTime()}
       />
+      <div className="mt-6">
+        <RequestNotificationsSection actor={actor} requestId={request.id} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,209 @@
+import { and, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { accounts, callbackDeliveries, emailMessages, portingRequests } from "@/db/schema";
+import type { SupportActor } from "@/lib/auth/actor";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/porting/queries";
+import { parseInput } from "@/lib/porting/schemas";
+import { notSentReason, type NotSentReason } from "./events";
+import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "./schedule";
+import type { DeliveryState } from "./queries";
+
+// Support's views across every account: callbacks that are failing (failed for good, or being
+// retried after a failed attempt), and the mail outbox. Newest first, keyset pages on
+// (created_at, id) so a page costs the same on the millionth row.
+
+export const PAGE_SIZE = 50;
+
+type Cursor = { t: string; i: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(value: string): Cursor {
+  const invalid = () => new ValidationError({ cursor: ["This page link is no longer valid: start again from the first page."] });
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof parsed.t !== "string" || typeof parsed.i !== "string" || !isUuid(parsed.i) || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(parsed.t)) throw invalid();
+    return { t: parsed.t, i: parsed.i };
+  } catch {
+    throw invalid();
+  }
+}
+
+const createdText = (column: typeof callbackDeliveries.createdAt | typeof emailMessages.createdAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function assertSupport(actor: SupportActor) {
+  if ((actor as { role: string }).role !== "support") throw new ForbiddenError("This list is for support staff only.");
+}
+
+// ---- failing callbacks -----------------------------------------------------------------------------
+
+export const FAILING_FILTERS = ["all", "retrying", "failed"] as const;
+export type FailingFilter = (typeof FAILING_FILTERS)[number];
+
+export const failingCallbacksSchema = z.object({
+  state: z.enum(FAILING_FILTERS).catch("all").default("all"),
+  cursor: z.string().max(200).optional(),
+});
+
+export type FailingCallback = {
+  id: string;
+  messageId: string;
+  eventType: string;
+  account: { id: string; name: string };
+  request: { id: string; reference: string };
+  url: string;
+  state: DeliveryState;
+  attempts: number;
+  maxAttempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+};
+
+const retrying = and(eq(callbackDeliveries.state, "pending"), isNotNull(callbackDeliveries.lastError)) as SQL;
+const failed = eq(callbackDeliveries.state, "failed");
+
+function failingCondition(filter: FailingFilter): SQL {
+  return filter === "failed" ? failed : filter === "retrying" ? retrying : (or(failed, retrying) as SQL);
+}
+
+export async function listFailingCallbacks(
+  actor: SupportActor,
+  input: z.input<typeof failingCallbacksSchema>,
+  db: Executor = getDb(),
+): Promise<{ items: FailingCallback[]; nextCursor: string | null; counts: Record<Exclude<FailingFilter, "all">, number> }> {
+  assertSupport(actor);
+  const filters = parseInput(failingCallbacksSchema, input);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const [rows, countRows] = await Promise.all([
+    db
+      .select({
+        delivery: callbackDeliveries,
+        accountName: accounts.name,
+        reference: portingRequests.reference,
+        createdText: createdText(callbackDeliveries.createdAt),
+      })
+      .from(callbackDeliveries)
+      .innerJoin(accounts, eq(accounts.id, callbackDeliveries.accountId))
+      .innerJoin(portingRequests, eq(portingRequests.id, callbackDeliveries.portingRequestId))
+      .where(
+        and(
+          failingCondition(filters.state),
+          cursor ? sql`(${callbackDeliveries.createdAt}, ${callbackDeliveries.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(callbackDeliveries.createdAt), desc(callbackDeliveries.id))
+      .limit(PAGE_SIZE + 1),
+    db
+      .select({
+        retrying: sql<number>`count(*) filter (where ${retrying})::int`,
+        failed: sql<number>`count(*) filter (where ${failed})::int`,
+      })
+      .from(callbackDeliveries)
+      .where(or(failed, retrying)),
+  ]);
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const max = maxAttempts(CALLBACK_SCHEDULE);
+  return {
+    items: page.map(({ delivery: d, accountName, reference }) => ({
+      id: d.id,
+      messageId: d.messageId,
+      eventType: d.eventType,
+      account: { id: d.accountId, name: accountName },
+      request: { id: d.portingRequestId, reference },
+      url: d.url,
+      state: d.state,
+      attempts: d.attempts,
+      maxAttempts: max,
+      lastStatusCode: d.lastStatusCode,
+      lastError: d.lastError,
+      nextAttemptAt: d.state === "pending" ? d.nextAttemptAt.toISOString() : null,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ t: last.createdText, i: last.delivery.id }) : null,
+    counts: { retrying: countRows[0]?.retrying ?? 0, failed: countRows[0]?.failed ?? 0 },
+  };
+}
+
+// ---- the mail outbox ---------------------------------------------------------------------------------
+
+export const OUTBOX_FILTERS = ["all", "pending", "delivered", "not_sent", "failed"] as const;
+export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
+
+export const outboxSchema = z.object({
+  state: z.enum(OUTBOX_FILTERS).catch("all").default("all"),
+  cursor: z.string().max(200).optional(),
+});
+
+export type OutboxEmail = {
+  id: string;
+  account: { id: string; name: string };
+  request: { id: string; reference: string };
+  recipients: string[];
+  subject: string;
+  textBody: string;
+  state: DeliveryState;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  notSentReason: NotSentReason | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+export async function listOutbox(
+  actor: SupportActor,
+  input: z.input<typeof outboxSchema>,
+  db: Executor = getDb(),
+): Promise<{ items: OutboxEmail[]; nextCursor: string | null }> {
+  assertSupport(actor);
+  const filters = parseInput(outboxSchema, input);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
+  const rows = await db
+    .select({
+      email: emailMessages,
+      accountId: portingRequests.accountId,
+      accountName: accounts.name,
+      reference: portingRequests.reference,
+      createdText: createdText(emailMessages.createdAt),
+    })
+    .from(emailMessages)
+    .innerJoin(portingRequests, eq(portingRequests.id, emailMessages.portingRequestId))
+    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+    .where(
+      and(
+        filters.state === "all" ? undefined : eq(emailMessages.state, filters.state),
+        cursor ? sql`(${emailMessages.createdAt}, ${emailMessages.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(emailMessages.createdAt), desc(emailMessages.id))
+    .limit(PAGE_SIZE + 1);
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const max = maxAttempts(EMAIL_SCHEDULE);
+  return {
+    items: page.map(({ email: e, accountId, accountName, reference }) => ({
+      id: e.id,
+      account: { id: accountId, name: accountName },
+      request: { id: e.portingRequestId, reference },
+      recipients: e.recipients,
+      subject: e.subject,
+      textBody: e.textBody,
+      state: e.state,
+      attempts: e.attempts,
+      maxAttempts: max,
+      lastError: e.lastError,
+      notSentReason: e.state === "not_sent" ? notSentReason(e.lastError) : null,
+      sentAt: e.sentAt ? e.sentAt.toISOString() : null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ t: last.createdText, i: last.email.id }) : null,
+  };
+}
