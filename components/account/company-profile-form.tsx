@@ -13,7 +13,7 @@ import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
 import type { AddressCountryOption } from "@/lib/company-profiles/address-countries";
 import { profileRequirements, requirementFieldLabel } from "@/lib/company-profiles/dto";
-import { companyProfileSchema, fieldFormat, MAX_NOTIFICATION_EMAILS } from "@/lib/company-profiles/schemas";
+import { companyProfileSchema, fieldFormat, formatExpectation, MAX_NOTIFICATION_EMAILS } from "@/lib/company-profiles/schemas";
 import { COUNTRIES, COUNTRY_LIST, countryNameInText, numberTypeSupport, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
 import { matchesFormat } from "@/lib/porting/profile-requirements";
 import { NUMBER_TYPES, type CountryCode, type NumberType } from "@/lib/porting/values";
@@ -71,9 +71,12 @@ export function CompanyProfileForm({
   profileId,
   initial,
   addressCountries,
+  returnTo,
 }: {
   /** Present when editing. */
   profileId?: string;
+  /** An in-app path to go back to after saving (e.g. the new-request wizard); default the list. */
+  returnTo?: string;
   initial: CompanyProfileFormValues;
   addressCountries: { ours: AddressCountryOption[]; others: AddressCountryOption[] };
 }) {
@@ -173,7 +176,7 @@ export function CompanyProfileForm({
       return;
     }
     if (result.ok) {
-      router.push(`/company-profiles?saved=${result.data.id}`);
+      router.push(returnTo ?? `/company-profiles?saved=${result.data.id}`);
       return;
     }
     if (result.code === "unauthorized") {
@@ -218,7 +221,7 @@ export function CompanyProfileForm({
     const format = fieldFormat(country, field);
     const label = profileFieldLabel(country, field);
     const value = (values[field] as string | undefined) ?? "";
-    const hint = [req?.hint, format ? `${capitalise(format.description)}, such as ${format.example}.` : null].filter(Boolean).join(" ") || options.hint;
+    const hint = [req?.hint, format ? `${capitalise(formatExpectation(format))}.` : null].filter(Boolean).join(" ") || options.hint;
     const live =
       format && value.trim() !== "" && !errorText(field) ? (
         matchesFormat(value, format) ? (
@@ -426,7 +429,7 @@ export function CompanyProfileForm({
       </div>
 
       <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
-        <Link href="/company-profiles" className={buttonClass("secondary")}>
+        <Link href={returnTo ?? "/company-profiles"} className={buttonClass("secondary")}>
           Cancel
         </Link>
         <Button type="submit" disabled={!hydrated || isSubmitting}>

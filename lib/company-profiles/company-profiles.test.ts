@@ -141,7 +141,7 @@ describe("createCompanyProfile", () => {
     const de = await validationErrors(
       createCompanyProfile(anna, { ...validNl(), country: "DE", addressCountry: "DE", postalCode: "10117", registrationNumber: "12345", vatNumber: "DE123456789", numberTypes: ["geographic"] }),
     );
-    expect(de).toEqual({ registrationNumber: [expect.stringContaining("such as HRB 12345")] });
+    expect(de).toEqual({ registrationNumber: ["Commercial register number (Handelsregister) must be the register and number, such as HRB 12345."] });
     const gb = await validationErrors(
       createCompanyProfile(anna, { ...validNl(), country: "GB", addressCountry: "GB", postalCode: "1234", registrationNumber: "01234567", vatNumber: null }),
     );

@@ -110,7 +110,12 @@ export function formatProblem(
   const requirement = COUNTRIES[country].profileFields.find((f) => f.field === field);
   const format = requirement?.format;
   if (!requirement || !format || matchesFormat(value, format)) return null;
-  return `${requirement.label} must be ${format.description}, such as ${format.example}.`;
+  return `${requirement.label} must be ${formatExpectation(format)}.`;
+}
+
+/** "8 digits, such as 12345678" — without repeating an example the description already gives. */
+export function formatExpectation(format: { description: string; example: string }): string {
+  return format.description.includes(format.example) ? format.description : `${format.description}, such as ${format.example}`;
 }
 
 /** A phone number in any common format → E.164, read in the address's (else the profile's) country. */

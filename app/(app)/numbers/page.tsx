@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
+import { KeepFresh } from "@/components/account/keep-fresh";
 import { VoiceNumbersTable } from "@/components/account/voice-numbers-table";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -56,6 +57,7 @@ export default async function NumbersPage(props: PageProps<"/numbers">) {
     return (
       <>
         <PageHeader title="Numbers" description="The numbers on your voice account and where their calls ring." />
+        <KeepFresh />
         <EmptyState
           title="No numbers yet"
           action={<ButtonLink href="/porting-requests">Go to porting requests</ButtonLink>}
@@ -70,6 +72,7 @@ export default async function NumbersPage(props: PageProps<"/numbers">) {
   return (
     <>
       <PageHeader title="Numbers" description="The numbers on your voice account and where their calls ring." />
+      <KeepFresh />
 
       {problem ? (
         <div role="alert" className="mb-4">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CompanyProfileForm } from "@/components/account/company-profile-form";
 import { newFormValues } from "@/components/account/profile-form-values";
+import { safeReturnTo } from "@/components/account/return-to";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOwnAccount } from "@/lib/accounts";
 import { requireCustomerPage } from "@/lib/auth/page";
@@ -9,9 +10,9 @@ import { addressCountryOptions } from "@/lib/company-profiles/address-countries"
 
 export const metadata: Metadata = { title: "New company profile" };
 
-export default async function NewCompanyProfilePage() {
+export default async function NewCompanyProfilePage(props: PageProps<"/company-profiles/new">) {
   const actor = await requireCustomerPage();
-  const account = await getOwnAccount(actor);
+  const [account, searchParams] = await Promise.all([getOwnAccount(actor), props.searchParams]);
   return (
     <div className="mx-auto max-w-4xl">
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -20,7 +21,11 @@ export default async function NewCompanyProfilePage() {
         </Link>
       </nav>
       <PageHeader title="New company profile" description="The company that holds the numbers you want to port." />
-      <CompanyProfileForm initial={newFormValues(account.country, actor.email)} addressCountries={addressCountryOptions()} />
+      <CompanyProfileForm
+        initial={newFormValues(account.country, actor.email)}
+        addressCountries={addressCountryOptions()}
+        returnTo={safeReturnTo(searchParams.returnTo)}
+      />
     </div>
   );
 }

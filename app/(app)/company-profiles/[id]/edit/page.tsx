@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CompanyProfileForm } from "@/components/account/company-profile-form";
 import { formValuesOf } from "@/components/account/profile-form-values";
+import { safeReturnTo } from "@/components/account/return-to";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCustomerPage } from "@/lib/auth/page";
 import { addressCountryOptions } from "@/lib/company-profiles/address-countries";
@@ -19,6 +20,7 @@ export default async function EditCompanyProfilePage(props: PageProps<"/company-
   const actor = await requireCustomerPage();
   const { id } = await props.params;
   const profile = await loadCompanyProfile(actor, id);
+  const returnTo = safeReturnTo((await props.searchParams).returnTo);
   return (
     <div className="mx-auto max-w-4xl">
       <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm text-slate-500">
@@ -38,7 +40,7 @@ export default async function EditCompanyProfilePage(props: PageProps<"/company-
             : undefined
         }
       />
-      <CompanyProfileForm profileId={profile.id} initial={formValuesOf(profile)} addressCountries={addressCountryOptions()} />
+      <CompanyProfileForm profileId={profile.id} initial={formValuesOf(profile)} addressCountries={addressCountryOptions()} returnTo={returnTo} />
     </div>
   );
 }
