@@ -7,10 +7,9 @@ import { cancelPortingRequest } from "@/lib/porting/cancel-porting-request";
 import { performPortingRequest } from "@/lib/porting/perform-porting-request";
 import { STATUSES } from "@/lib/porting/statuses";
 import { todayInAmsterdam, transitionPortingRequest } from "@/lib/porting/transition-porting-request";
-import { createCompanyProfile, createSupport, createTenant, nextNumber } from "@/test/factories";
+import { createCompanyProfile, createRequest, createSupport, createTenant, nextNumber } from "@/test/factories";
 import { startMailCatcher, type MailCatcher } from "@/test/mail-catcher";
 import { testWorker, until } from "@/test/notifications";
-import { createRequest } from "@/test/factories";
 import type { NotificationWorker } from "./worker";
 
 // Every status change emails the company profile's addresses through a real SMTP server (the
@@ -152,5 +151,86 @@ describe("status emails", () => {
     const blocked = (await mailFor(request.reference, "Blocked"))[0]!;
     expect(blocked.html).not.toContain("<script>alert");
     expect(blocked.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more");
+  });
+});
+
+describe("when the mail server is down or refuses", () => {
+  async function emailOf(requestId: string) {
+    const [row] = await getDb().select().from(emailMessages).where(eq(emailMessages.portingRequestId, requestId));
+    return row!;
+  }
+
+  test("down, then up: retried with backoff and sent once, the errors recorded meanwhile", async () => {
+    // Only this test's worker, which talks to a server that is down.
+    await worker.stop();
+    const { customer } = await createTenant("NL");
+    const down = await startMailCatcher();
+    const { port } = down;
+    await down.close();
+    const request = await createRequest(customer);
+    const retrying = testWorker({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      emailSchedule: { delaysMs: [60, 120, 240, 480, 960, 1_920, 3_840, 7_680], jitter: 0 },
+    });
+    await retrying.start();
+    try {
+      const failed = await until(async () => {
+        const row = await emailOf(request.id);
+        return row.attempts >= 2 && row.state === "pending" ? row : null;
+      });
+      expect(failed.lastError).toMatch(/connect|ECONNREFUSED/i);
+      expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(failed.createdAt.getTime());
+
+      const { SMTPServer } = await import("smtp-server");
+      const received: string[] = [];
+      const back = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS", "AUTH"],
+        logger: false,
+        onData(stream, session, callback) {
+          stream.resume();
+          stream.on("end", () => {
+            received.push(session.envelope.rcptTo.map((r) => r.address).join(","));
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => back.listen(port, "127.0.0.1", resolve));
+      try {
+        const sent = await until(async () => {
+          const row = await emailOf(request.id);
+          return row.state === "delivered" ? row : null;
+        }, 20_000);
+        expect(sent.lastError).toBeNull();
+        expect(sent.attempts).toBeGreaterThanOrEqual(3);
+        expect(received).toEqual(["porting@example.test"]);
+      } finally {
+        await new Promise<void>((resolve) => back.close(() => resolve()));
+      }
+    } finally {
+      await retrying.stop();
+      worker = testWorker({ smtpUrl: mail.url, mailFrom: "Voice Porting <porting@voice.test>" });
+      await worker.start();
+    }
+  });
+
+  test("a temporary refusal (451) is retried; a permanent one (550) fails at once", async () => {
+    const { customer } = await createTenant("NL");
+    mail.failNext(1, 451);
+    const retried = await createRequest(customer);
+    const sent = await until(async () => {
+      const row = await emailOf(retried.id);
+      return row.state === "delivered" ? row : null;
+    });
+    expect(sent.attempts).toBe(2);
+
+    mail.failNext(1, 550);
+    const refused = await createRequest(customer);
+    const failed = await until(async () => {
+      const row = await emailOf(refused.id);
+      return row.state === "failed" ? row : null;
+    });
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toMatch(/^SMTP 550/);
   });
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/auth/action";
 import { getSigningSecret, retirePreviousSigningSecret, rotateSigningSecret } from "@/lib/notifications/signing-secret";
@@ -12,14 +11,7 @@ const none = z.object({}).strict();
 
 export const revealSigningSecretAction = action({ roles: ["customer"], input: none }, (actor) => getSigningSecret(actor));
 
-export const rotateSigningSecretAction = action({ roles: ["customer"], input: none }, async (actor) => {
-  const result = await rotateSigningSecret(actor);
-  revalidatePath("/settings");
-  return result;
-});
+// The section updates itself from the result; the page renders per request, so nothing to revalidate.
+export const rotateSigningSecretAction = action({ roles: ["customer"], input: none }, (actor) => rotateSigningSecret(actor));
 
-export const retirePreviousSigningSecretAction = action({ roles: ["customer"], input: none }, async (actor) => {
-  const result = await retirePreviousSigningSecret(actor);
-  revalidatePath("/settings");
-  return result;
-});
+export const retirePreviousSigningSecretAction = action({ roles: ["customer"], input: none }, (actor) => retirePreviousSigningSecret(actor));
