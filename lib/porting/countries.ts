@@ -402,7 +402,7 @@ const DE: CountryRequirements = {
       required: true,
       format: {
         pattern: /^(HRA|HRB|GnR|PR|VR|GsR) ?\d{1,6}( ?[A-Z]{1,2})?$/i,
-        description: "the register and number, such as HRB 12345",
+        description: "the register and number",
         example: "HRB 12345",
       },
     },
