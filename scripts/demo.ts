@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "demo-output");
 const docsDir = path.join(root, "docs", "screenshots");
 // The screenshots the README shows, by their step key, in the README's order.
-const DOCS_KEYS = ["requirements", "numbers-check", "support-accept", "customer-delayed", "customer-ready", "numbers"] as const;
+const DOCS_KEYS = ["requirements", "numbers-check", "support-accept", "customer-ready", "notifications", "numbers"] as const;
 const SECONDS_PER_FRAME = 2.5;
 
 const USAGE = `Usage: npm run demo [-- --headed] [-- --slow]
@@ -42,6 +42,8 @@ function parseArgs(argv: string[]) {
 }
 
 type Scene = { id: string; needs: string[]; run: () => Promise<unknown> };
+
+let interrupted = false;
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -75,8 +77,12 @@ async function main() {
       await inbox?.close().catch(() => {});
       await app?.stop().catch(() => {});
     })());
+  // Ctrl-C reaches the whole process group (the app and Chromium stop by themselves too): stop
+  // the story, leave docs/screenshots as they were, and wait for the app to be gone.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
       console.error(`\n${signal}: stopping the demo's app and browser…`);
       void cleanup().then(() => process.exit(130));
     });
@@ -139,6 +145,7 @@ async function main() {
     const problems: string[] = [];
     const failed = new Set<string>();
     for (const scene of scenes) {
+      if (interrupted) return;
       const blockedBy = scene.needs.filter((n) => failed.has(n));
       if (blockedBy.length > 0) {
         failed.add(scene.id);
@@ -148,6 +155,7 @@ async function main() {
       try {
         await scene.run();
       } catch (error) {
+        if (interrupted) return;
         failed.add(scene.id);
         const message = error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ").replace(/\s+/g, " ") : String(error);
         problems.push(`Scene "${scene.id}" failed: ${message}`);
@@ -180,6 +188,7 @@ async function main() {
       process.exitCode = 1;
     }
   } catch (error) {
+    if (interrupted) return;
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   } finally {
@@ -225,5 +234,8 @@ function copyDocs(steps: Recorder["steps"]) {
   }
 }
 
-// Exit once done: nothing the demo started may keep the process alive.
-void main().then(() => process.exit(process.exitCode ?? 0));
+// Exit once done (nothing the demo started may keep the process alive); after Ctrl-C the signal
+// handler exits, once the app has stopped.
+void main().then(() => {
+  if (!interrupted) process.exit(process.exitCode ?? 0);
+});
