@@ -9,12 +9,21 @@ import { logins, signIn } from "./support";
 
 const UNKNOWN_UUID = "3f1e9a52-7c4b-4d8e-9a61-0b2c3d4e5f60";
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
+async function signedInPage(browser: Browser, email: string, home = /\/porting-requests$/): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
   await signIn(page, email);
-  await expect(page).toHaveURL(/\/porting-requests$/);
+  await expect(page).toHaveURL(home);
   return page;
+}
+
+/** A calendar date `days` ahead: as the date field takes it, and as the pages write it. */
+function dateAhead(days: number) {
+  const iso = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const text = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+  return { iso, text };
 }
 
 /** The table row (desktop) of a request, by its reference. */
@@ -258,6 +267,36 @@ test("a change made elsewhere appears live in open pages, and a Cancel that lost
   await expect(racer.getByRole("region", { name: "History" }).getByRole("listitem").filter({ hasText: "Cancelled by customer" })).toHaveCount(1);
 
   for (const p of [list, detail, racer, lena]) await p.context().close();
+});
+
+test("a new first possible porting date from support shows on the open Delayed request, and is announced", async ({ browser }) => {
+  const anna = await signedInPage(browser, logins.anna);
+  await anna.goto("/porting-requests?status=delayed");
+  const link = anna.getByRole("row").getByRole("link", { name: /^PR-\d+$/ }).first();
+  const href = (await link.getAttribute("href"))!;
+  await anna.goto(href);
+  await expect(anna.getByTestId("first-possible-porting-date")).toBeVisible();
+  await markPage(anna);
+
+  // Support, in the support console, moves the date again (Delayed → Delayed).
+  const support = await signedInPage(browser, logins.support, /\/support$/);
+  await support.goto(`/support${href}`);
+  const date = dateAhead(45);
+  // (The support console names the Delayed → Delayed step "Set a new date".)
+  await support.getByRole("group", { name: "Support actions" }).getByRole("button", { name: "Set a new date", exact: true }).click();
+  const dialog = support.getByRole("dialog");
+  await dialog.getByLabel(/^Reason/).fill("The current provider moved the date once more");
+  await dialog.getByLabel("First possible porting date").fill(date.iso);
+  await dialog.getByRole("button", { name: "Delay request" }).click();
+  await expect(dialog).toBeHidden();
+
+  await anna.bringToFront();
+  await expect(anna.getByTestId("first-possible-porting-date")).toHaveText(date.text);
+  await expect(anna.getByRole("status").filter({ hasText: `New first possible porting date: ${date.text}.` })).toBeVisible();
+  await expect(anna.getByTestId("status-reason")).toHaveText("The current provider moved the date once more");
+  await expectNotReloaded(anna);
+
+  for (const p of [anna, support]) await p.context().close();
 });
 
 test("on a phone the list is cards, without sideways scrolling", async ({ page }) => {

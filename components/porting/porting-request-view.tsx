@@ -45,17 +45,26 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
   const now = useNow(renderedAt, 15_000);
   const [notice, setNotice] = useState<{ tone: RequestActionNotice["tone"] | "info"; text: string } | null>(null);
 
-  // A status that changes under the user's eyes is said once, in words, in the live region. Our own
-  // actions report their outcome themselves, so the status they lead to is not announced again.
-  const announced = useRef(initial.status);
+  // A status that changes under the user's eyes is said once, in words, in the live region; so is a
+  // new first possible porting date while the request stays Delayed. Our own actions report their
+  // outcome themselves, so the status they lead to is not announced again.
+  const announced = useRef({ status: initial.status, date: initial.firstPossiblePortingDate });
   useEffect(() => {
-    if (request.status === announced.current) return;
-    announced.current = request.status;
-    setNotice({ tone: "info", text: `Status changed to ${statusLabel(request.status)}: ${request.statusReason}` });
-  }, [request.status, request.statusReason]);
+    const last = announced.current;
+    const date = request.firstPossiblePortingDate;
+    if (request.status === last.status && (request.status !== "delayed" || date === last.date)) return;
+    announced.current = { status: request.status, date };
+    setNotice({
+      tone: "info",
+      text:
+        request.status === last.status && date
+          ? `New first possible porting date: ${formatCalendarDate(date)}. ${request.statusReason}`
+          : `Status changed to ${statusLabel(request.status)}: ${request.statusReason}`,
+    });
+  }, [request.status, request.statusReason, request.firstPossiblePortingDate]);
 
   function onActionNotice(next: RequestActionNotice) {
-    if (next.status) announced.current = next.status;
+    if (next.status) announced.current = { status: next.status, date: announced.current.date };
     setNotice(next);
   }
 
