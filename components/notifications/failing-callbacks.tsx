@@ -7,10 +7,12 @@ import { resendCallbackAction } from "@/app/notifications/actions";
 import { fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Spinner } from "@/components/ui/spinner";
 import { TabLinks } from "@/components/ui/tab-links";
 import type { FailingCallback, FailingFilter } from "@/lib/notifications/support-lists";
+import { NextAttempt } from "./request-notifications";
 
 // Support's Callbacks page: deliveries that failed for good or are being retried after a failed
 // attempt, across every account, newest first. Server-rendered, then polled from
@@ -170,8 +172,8 @@ export function FailingCallbacks({ initial, filters, serverNow }: { initial: Pag
                     <td className="px-4 py-3">
                       <p className="break-all font-mono text-xs text-slate-800">{item.url}</p>
                       <p className="mt-1 break-words text-xs text-red-700">{lastResult(item)}</p>
-                      <p className="mt-1 text-xs text-slate-500">
-                        {item.eventType} · created <RelativeTime iso={item.createdAt} now={serverNow} />
+                      <p className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-500">
+                        <StatusBadge status={item.toStatus} /> {item.eventType} · created <RelativeTime iso={item.createdAt} now={serverNow} />
                       </p>
                     </td>
                     <td className="px-4 py-3 tabular-nums text-slate-700">
@@ -179,9 +181,7 @@ export function FailingCallbacks({ initial, filters, serverNow }: { initial: Pag
                     </td>
                     <td className="px-4 py-3 text-slate-700">
                       {item.nextAttemptAt ? (
-                        <span title={formatExact(item.nextAttemptAt)}>
-                          <RelativeTime iso={item.nextAttemptAt} now={serverNow} />
-                        </span>
+                        <NextAttempt iso={item.nextAttemptAt} now={serverNow} />
                       ) : (
                         <span className="text-slate-500">None: gave up</span>
                       )}
@@ -207,13 +207,16 @@ export function FailingCallbacks({ initial, filters, serverNow }: { initial: Pag
                   </div>
                   <StatePill item={item} />
                 </div>
+                <p className="mt-2 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-500">
+                  <StatusBadge status={item.toStatus} /> {item.eventType}
+                </p>
                 <p className="mt-2 break-all font-mono text-xs text-slate-800">{item.url}</p>
                 <p className="mt-1 break-words text-xs text-red-700">{lastResult(item)}</p>
                 <p className="mt-2 text-xs text-slate-600">
                   Attempt {item.attempts} of {item.maxAttempts} ·{" "}
                   {item.nextAttemptAt ? (
                     <>
-                      next <RelativeTime iso={item.nextAttemptAt} now={serverNow} />
+                      next attempt <NextAttempt iso={item.nextAttemptAt} now={serverNow} />
                     </>
                   ) : (
                     "gave up"

@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { resendCallbackAction } from "@/app/notifications/actions";
 import { plural } from "@/components/porting/format";
 import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { formatExact, formatRelative, RelativeTime } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { CallbackAttemptRecord, CallbackDeliveryRecord, EmailRecord, NotificationEvent, RequestNotifications as Data } from "@/lib/notifications/queries";
@@ -17,6 +17,9 @@ import { statusLabel } from "@/lib/porting/statuses";
 // addresses (readable in full) and the callback deliveries with every attempt, each with a
 // "Resend callback" button. Rendered on the server with its data, then kept fresh by polling
 // GET /api/v1/porting-requests/{id}/notifications. Used by the customer and the support page.
+
+/** Older changes are folded away behind a button; the newest ones matter most. */
+const VISIBLE_EVENTS = 4;
 
 export const notificationsQueryKey = (id: string) => ["porting-request-notifications", id] as const;
 
@@ -35,6 +38,27 @@ function Pill({ tone, children }: { tone: Tone; children: React.ReactNode }) {
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${pillTone[tone]}`}>
       {children}
     </span>
+  );
+}
+
+/** An error as a sentence: ends with a full stop, so "Next attempt …" can follow it. */
+function sentence(text: string | null): string {
+  if (!text) return "";
+  return /[.!?…)]$/.test(text) ? text : `${text}.`;
+}
+
+/** "in 2 minutes", or "due now" once the time has come (the worker picks it up within seconds). */
+export function NextAttempt({ iso, now: serverNow }: { iso: string; now: number }) {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const due = new Date(iso).getTime() <= now;
+  return (
+    <time dateTime={iso} title={formatExact(iso)}>
+      {due ? "due now" : formatRelative(iso, now)}
+    </time>
   );
 }
 
@@ -80,6 +104,10 @@ export function RequestNotifications({ initial, renderedAt }: { initial: Data; r
   const callbacks = data.events.flatMap((e) => e.callbacks);
   const failing = callbacks.filter((c) => c.state === "failed" || (c.state === "pending" && c.lastError)).length;
   const pollFailed = query.isError && !(query.error instanceof FetchError && query.error.status === 404);
+  const noSmtp = emails.some((e) => e.notSentReason === "noSmtp");
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? data.events : data.events.slice(0, VISIBLE_EVENTS);
+  const hidden = data.events.length - shown.length;
 
   return (
     <section aria-labelledby="notifications-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5" data-testid="request-notifications">
@@ -94,16 +122,22 @@ export function RequestNotifications({ initial, renderedAt }: { initial: Data; r
       </div>
       <p className="mt-1 text-sm text-slate-600">
         Every status change is emailed to the company profile&apos;s notification addresses
-        {data.callbackUrl ? (
-          <>
-            {" "}
-            and POSTed, signed, to <code className="break-all rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-800">{data.callbackUrl}</code>
-          </>
-        ) : (
-          " (this request has no callback URL)"
-        )}
-        .
+        {data.callbackUrl ? " and POSTed, signed, to the callback URL" : ""}.
       </p>
+      {data.callbackUrl ? (
+        <p className="mt-1 text-sm">
+          <span className="sr-only">Callback URL: </span>
+          <code className="break-all rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{data.callbackUrl}</code>
+        </p>
+      ) : (
+        <p className="mt-1 text-xs text-slate-500">This request has no callback URL.</p>
+      )}
+      {noSmtp ? (
+        <p className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-inset ring-slate-200">
+          No SMTP server is configured (<code className="font-mono">SMTP_URL</code>), so emails are not sent. Each one is kept here as it would
+          have been sent.
+        </p>
+      ) : null}
 
       <div role="status" aria-live="polite" className="empty:hidden">
         {feedback ? (
@@ -119,7 +153,7 @@ export function RequestNotifications({ initial, renderedAt }: { initial: Data; r
       ) : null}
 
       <ol className="mt-4 space-y-5" aria-label="Notifications per status change, newest first">
-        {data.events.map((event) => (
+        {shown.map((event) => (
           <EventItem
             key={event.eventId}
             event={event}
@@ -130,6 +164,11 @@ export function RequestNotifications({ initial, renderedAt }: { initial: Data; r
           />
         ))}
       </ol>
+      {hidden > 0 ? (
+        <Button variant="ghost" size="sm" className="mt-3" onClick={() => setShowAll(true)}>
+          Show {plural(hidden, "earlier change")}
+        </Button>
+      ) : null}
     </section>
   );
 }
@@ -207,16 +246,12 @@ function EmailItem({ email, now }: { email: EmailRecord; now: number }) {
   const status = emailStatus(email);
   return (
     <div className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0 flex-1">
-          <p className="text-sm text-slate-900">
-            <span className="font-medium">Email</span>{" "}
-            <span className="text-slate-600">to {email.recipients.length > 0 ? email.recipients.join(", ") : "nobody"}</span>
-          </p>
-          <p className="mt-0.5 break-words text-xs text-slate-600">{email.subject}</p>
-        </div>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm font-medium text-slate-900">Email</p>
         <Pill tone={status.tone}>{status.label}</Pill>
       </div>
+      <p className="mt-0.5 break-words text-xs text-slate-700">To {email.recipients.length > 0 ? email.recipients.join(", ") : "nobody"}</p>
+      <p className="mt-0.5 break-words text-xs text-slate-600">{email.subject}</p>
       <p className="mt-1 text-xs text-slate-600">
         {email.state === "delivered" && email.sentAt ? (
           <>
@@ -225,20 +260,24 @@ function EmailItem({ email, now }: { email: EmailRecord; now: number }) {
           </>
         ) : email.state === "pending" && email.attempts > 0 ? (
           <>
-            Attempt {email.attempts} of {email.maxAttempts} failed: {email.lastError}
+            Attempt {email.attempts} of {email.maxAttempts} failed: {sentence(email.lastError)}
             {email.nextAttemptAt ? (
               <>
                 {" "}
-                Next attempt <RelativeTime iso={email.nextAttemptAt} now={now} />.
+                Next attempt <NextAttempt iso={email.nextAttemptAt} now={now} />.
               </>
             ) : null}
           </>
         ) : email.state === "failed" ? (
           <>
-            Gave up after {plural(email.attempts, "attempt")}: {email.lastError}
+            Gave up after {plural(email.attempts, "attempt")}: {sentence(email.lastError)}
           </>
         ) : email.state === "not_sent" ? (
-          email.lastError
+          email.notSentReason === "noSmtp" ? (
+            "Kept here, not sent."
+          ) : (
+            email.lastError
+          )
         ) : (
           "Waiting for the mail worker."
         )}
@@ -296,15 +335,13 @@ function CallbackItem({
   const canResend = !delivery.inFlight;
   return (
     <div className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0 flex-1">
-          <p className="text-sm text-slate-900">
-            <span className="font-medium">Callback</span> <span className="text-slate-600">{delivery.eventType}</span>
-          </p>
-          <p className="mt-0.5 break-all font-mono text-xs text-slate-500">webhook-id {delivery.messageId}</p>
-        </div>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm font-medium text-slate-900">Callback</p>
         <Pill tone={status.tone}>{status.label}</Pill>
       </div>
+      <p className="mt-0.5 break-all text-xs text-slate-600">
+        {delivery.eventType} · webhook-id <span className="font-mono">{delivery.messageId}</span>
+      </p>
       <p className="mt-1 text-xs text-slate-600">
         {delivery.state === "delivered" && delivery.deliveredAt ? (
           <>
@@ -314,18 +351,18 @@ function CallbackItem({
           <>Attempt {delivery.attempts} of {delivery.maxAttempts} is running.</>
         ) : delivery.state === "pending" && delivery.attempts > 0 ? (
           <>
-            Attempt {delivery.attempts} of {delivery.maxAttempts} failed: {delivery.lastError}
+            Attempt {delivery.attempts} of {delivery.maxAttempts} failed: {sentence(delivery.lastError)}
             {delivery.nextAttemptAt ? (
               <>
                 {" "}
-                Next attempt <RelativeTime iso={delivery.nextAttemptAt} now={now} />.
+                Next attempt <NextAttempt iso={delivery.nextAttemptAt} now={now} />.
               </>
             ) : null}
           </>
         ) : delivery.state === "failed" ? (
           <>
             {delivery.lastStatusCode === 410 ? "Stopped: the receiver answered 410 Gone." : `Gave up after ${plural(delivery.attempts, "attempt")}.`}{" "}
-            {delivery.lastStatusCode === 410 ? "" : delivery.lastError}
+            {delivery.lastStatusCode === 410 ? "" : sentence(delivery.lastError)}
           </>
         ) : (
           "Waiting for the delivery worker."
@@ -396,7 +433,7 @@ function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; n
                 <td className={`break-words py-1.5 pr-3 ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</td>
                 <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums text-slate-700">{a.durationMs} ms</td>
                 <td className="whitespace-nowrap py-1.5 text-slate-700">
-                  {a.nextAttemptAt ? <RelativeTime iso={a.nextAttemptAt} now={now} /> : "—"}
+                  {a.nextAttemptAt ? <NextAttempt iso={a.nextAttemptAt} now={now} /> : "—"}
                 </td>
               </tr>
             );
@@ -417,7 +454,7 @@ function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; n
               <p className={`mt-1 break-words ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</p>
               {a.nextAttemptAt ? (
                 <p className="mt-1 text-slate-600">
-                  Next attempt <RelativeTime iso={a.nextAttemptAt} now={now} />
+                  Next attempt <NextAttempt iso={a.nextAttemptAt} now={now} />
                 </p>
               ) : null}
             </li>

@@ -1,13 +1,14 @@
 import { and, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
-import { accounts, callbackDeliveries, emailMessages, portingRequests } from "@/db/schema";
+import { accounts, callbackDeliveries, emailMessages, portingRequestEvents, portingRequests } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/porting/queries";
 import { parseInput } from "@/lib/porting/schemas";
 import { notSentReason, type NotSentReason } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "./schedule";
+import type { PortingStatus } from "@/lib/porting/values";
 import type { DeliveryState } from "./queries";
 
 // Support's views across every account: callbacks that are failing (failed for good, or being
@@ -56,6 +57,8 @@ export type FailingCallback = {
   eventType: string;
   account: { id: string; name: string };
   request: { id: string; reference: string };
+  /** The status change this callback reports. */
+  toStatus: PortingStatus;
   url: string;
   state: DeliveryState;
   attempts: number;
@@ -87,11 +90,13 @@ export async function listFailingCallbacks(
         delivery: callbackDeliveries,
         accountName: accounts.name,
         reference: portingRequests.reference,
+        toStatus: portingRequestEvents.toStatus,
         createdText: createdText(callbackDeliveries.createdAt),
       })
       .from(callbackDeliveries)
       .innerJoin(accounts, eq(accounts.id, callbackDeliveries.accountId))
       .innerJoin(portingRequests, eq(portingRequests.id, callbackDeliveries.portingRequestId))
+      .innerJoin(portingRequestEvents, eq(portingRequestEvents.id, callbackDeliveries.eventId))
       .where(
         and(
           failingCondition(filters.state),
@@ -112,12 +117,13 @@ export async function listFailingCallbacks(
   const last = page.at(-1);
   const max = maxAttempts(CALLBACK_SCHEDULE);
   return {
-    items: page.map(({ delivery: d, accountName, reference }) => ({
+    items: page.map(({ delivery: d, accountName, reference, toStatus }) => ({
       id: d.id,
       messageId: d.messageId,
       eventType: d.eventType,
       account: { id: d.accountId, name: accountName },
       request: { id: d.portingRequestId, reference },
+      toStatus,
       url: d.url,
       state: d.state,
       attempts: d.attempts,
