@@ -350,11 +350,11 @@ export async function nlSupport(env: StoryEnv, cast: Cast, request: CreatedReque
   const anna = await cast.page("anna");
   const support = await cast.page("support");
   return env.scene("Support works the request; the customer's page follows live", async () => {
-    await expect(support.getByRole("heading", { level: 1 })).toBeVisible();
     await support.goto(`/support?status=requested&q=${encodeURIComponent(request.reference)}`);
     await expect(support.getByRole("link", { name: request.reference, exact: true }).first()).toBeVisible();
     await env.snap(support, `Meanwhile, in another browser: Sam from support finds ${request.reference} in the support queue.`, { key: "support-queue" });
-    await supportOpens(support, request.reference);
+    await support.getByRole("link", { name: request.reference, exact: true }).first().click();
+    await expect(support.getByRole("heading", { level: 1, name: request.reference })).toBeVisible();
     const status = supportStatus(support);
     await expect(status.getByText("Requested", { exact: true })).toBeVisible();
     await markNoReload(support);
