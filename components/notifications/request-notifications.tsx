@@ -196,7 +196,7 @@ function EventItem({
             {event.from === null ? "Created" : event.from === event.to ? "New date" : `From ${statusLabel(event.from)}`}
           </span>
         </h3>
-        <span className="min-w-0 flex-1 truncate text-sm text-slate-700" title={event.reason}>
+        <span className="line-clamp-2 min-w-0 flex-1 break-words text-sm text-slate-700" title={event.reason}>
           {event.reason}
         </span>
         <span className="text-xs text-slate-500">
@@ -339,8 +339,9 @@ function CallbackItem({
         <p className="text-sm font-medium text-slate-900">Callback</p>
         <Pill tone={status.tone}>{status.label}</Pill>
       </div>
-      <p className="mt-0.5 break-all text-xs text-slate-600">
-        {delivery.eventType} · webhook-id <span className="font-mono">{delivery.messageId}</span>
+      <p className="mt-0.5 text-xs text-slate-600">{delivery.eventType}</p>
+      <p className="break-all text-xs text-slate-500">
+        webhook-id <span className="font-mono">{delivery.messageId}</span>
       </p>
       <p className="mt-1 text-xs text-slate-600">
         {delivery.state === "delivered" && delivery.deliveredAt ? (
@@ -386,7 +387,7 @@ function CallbackItem({
             <summary className="cursor-pointer select-none text-sm font-medium text-brand-700 hover:underline">
               Attempts ({delivery.attemptLog.length})
             </summary>
-            <AttemptsTable attempts={delivery.attemptLog} now={now} />
+            <AttemptsTable attempts={delivery.attemptLog} />
           </details>
         ) : null}
       </div>
@@ -400,7 +401,7 @@ function attemptResult(a: CallbackAttemptRecord): { ok: boolean; text: string } 
   return { ok, text: a.error ?? (a.statusCode ? `HTTP ${a.statusCode}` : "Failed") };
 }
 
-function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; now: number }) {
+function AttemptsTable({ attempts }: { attempts: CallbackAttemptRecord[] }) {
   return (
     <>
       <table className="mt-2 hidden w-full text-left text-xs sm:table">
@@ -419,7 +420,7 @@ function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; n
               Duration
             </th>
             <th scope="col" className="py-1.5 font-medium">
-              Next attempt
+              Next attempt scheduled
             </th>
           </tr>
         </thead>
@@ -433,7 +434,7 @@ function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; n
                 <td className={`break-words py-1.5 pr-3 ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</td>
                 <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums text-slate-700">{a.durationMs} ms</td>
                 <td className="whitespace-nowrap py-1.5 text-slate-700">
-                  {a.nextAttemptAt ? <NextAttempt iso={a.nextAttemptAt} now={now} /> : "—"}
+                  {a.nextAttemptAt ? formatExact(a.nextAttemptAt) : "—"}
                 </td>
               </tr>
             );
@@ -453,9 +454,7 @@ function AttemptsTable({ attempts, now }: { attempts: CallbackAttemptRecord[]; n
               </p>
               <p className={`mt-1 break-words ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</p>
               {a.nextAttemptAt ? (
-                <p className="mt-1 text-slate-600">
-                  Next attempt <NextAttempt iso={a.nextAttemptAt} now={now} />
-                </p>
+                <p className="mt-1 text-slate-600">Next attempt scheduled for {formatExact(a.nextAttemptAt)}</p>
               ) : null}
             </li>
           );

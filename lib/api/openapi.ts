@@ -438,6 +438,12 @@ export const WEBHOOK_HEADERS = [
       "`v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with your account's signing secret (the base64 part after `whsec_`). Several space-separated signatures may be sent during a secret rotation.",
     example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
   },
+  {
+    name: "webhook-event-type",
+    description:
+      "`porting_request.created` for the creation, `porting_request.status_changed` for every later change. Not signed; the body says the same (`history`).",
+    example: "porting_request.status_changed",
+  },
 ] as const;
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
