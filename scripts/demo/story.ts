@@ -411,7 +411,7 @@ export async function nlNotifications(env: StoryEnv, cast: Cast, request: Create
     const panel = anna.getByRole("region", { name: "Notifications", exact: true });
     await expect(panel).toContainText(env.inbox.callbackUrl("/acme/porting-updates"));
     const readyItem = panel.getByRole("listitem").filter({ has: anna.getByRole("button", { name: "Resend callback for Ready to be ported" }) });
-    await expect(readyItem).toContainText("to rotterdam@acme.test");
+    await expect(readyItem).toContainText("rotterdam@acme.test");
     await expect(readyItem.getByText(/^Delivered · HTTP 204/)).toBeVisible();
     await scrollTo(panel);
     await env.snap(
