@@ -171,7 +171,7 @@ footer{max-width:1100px;margin:0 auto;padding:0 20px 40px;color:#64748b;font-siz
 <header><div>
 <h1>${escape(meta.title)}</h1>
 <p>${escape(meta.intro)}</p>
-<p class="flow">Statuses: <b>Requested</b> → <b>In progress</b> → in the Netherlands <b>Delayed</b> (with a first possible date) → <b>Ready to be ported</b>, when the customer clicks Perform porting → <b>Completed</b>. Elsewhere support completes it. Support may reject a request (<b>Blocked</b>, with the reason); the customer may cancel it (<b>Cancelled</b>).</p>
+<p class="flow">Statuses: <b>Requested</b> → <b>In progress</b> → <b>Completed</b>. In the Netherlands two steps come between: <b>Delayed</b> (with the first possible porting date) and <b>Ready to be ported</b>, when the customer clicks Perform porting; elsewhere support completes the request. Support may reject a request (<b>Blocked</b>, with the reason); the customer may cancel one (<b>Cancelled</b>).</p>
 <p>${this.steps.length} steps${meta.video ? ' · <a href="demo.mp4">the same as a video</a>' : ""}. Each caption says who is acting; the customer and the support agent work in two separate browsers at the same time.</p>
 <ol class="toc">${scenes.map((s, i) => `<li><a href="#scene-${i}">${escape(s.title)}</a></li>`).join("")}</ol>
 </div></header>
