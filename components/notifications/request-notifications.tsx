@@ -196,10 +196,11 @@ function EventItem({
             {event.from === null ? "Created" : event.from === event.to ? "New date" : `From ${statusLabel(event.from)}`}
           </span>
         </h3>
-        <span className="line-clamp-2 min-w-0 flex-1 break-words text-sm text-slate-700" title={event.reason}>
+        {/* Phones: badge and time on one line, the reason under them; wider: one line. */}
+        <span className="order-last line-clamp-2 min-w-0 basis-full break-words text-sm text-slate-700 sm:order-none sm:basis-0 sm:flex-1" title={event.reason}>
           {event.reason}
         </span>
-        <span className="text-xs text-slate-500">
+        <span className="ml-auto text-xs text-slate-500 sm:order-last">
           <RelativeTime iso={event.at} now={now} />
         </span>
       </div>
