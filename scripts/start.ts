@@ -66,7 +66,7 @@ async function main() {
       });
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;
-      console.log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in .data/pg`);
+      console.log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${path.relative(root, path.join(dataDir, "pg")) || "."}`);
     } catch (error) {
       if (error instanceof EmbeddedAlreadyRunning) {
         console.error(`${error.message} Another npm start from this folder is using it; stop that one first.`);
