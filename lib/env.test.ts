@@ -19,6 +19,9 @@ test.each([
   ["DEMO_DATA", "yes"],
   ["API_RATE_LIMIT_PER_MINUTE", "-1"],
   ["APP_URL", "ftp://x"],
+  ["LOG_LEVEL", "verbose"],
+  ["LOG_FORMAT", "xml"],
+  ["METRICS_TOKEN", "short"],
 ])("a bad %s (%s) is refused with a message naming it", (name, value) => {
   expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
   try {

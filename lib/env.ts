@@ -30,10 +30,25 @@ const schema = z.object({
   MAIL_FROM: z.string().trim().min(3, "must be an address like Voice Porting <porting@example.com>").optional(),
   ALLOW_INSECURE_CALLBACKS: bool,
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // How many reverse proxies in front of the app append to X-Forwarded-For and are trusted to: the
+  // client address (sign-in limits per address) is that many entries left of the TCP peer. 0, the
+  // default, means clients connect directly and only the TCP peer counts (lib/auth/client-address.ts).
+  TRUST_PROXY: z.coerce
+    .number({ error: "must be the number of trusted reverse proxies (0–10)" })
+    .int("must be the number of trusted reverse proxies (0–10)")
+    .min(0, "must be the number of trusted reverse proxies (0–10)")
+    .max(10, "must be the number of trusted reverse proxies (0–10)")
+    .default(0),
   RUN_WORKER: z
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Logs (lib/observability/logger.ts): one JSON object per line unless LOG_FORMAT=pretty, which is
+  // the default when stdout is a terminal.
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "must be json or pretty" }).optional(),
+  // GET /api/metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is a 404.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;
