@@ -9,6 +9,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgSequence,
   pgTable,
@@ -19,6 +20,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  ACCOUNT_ROLES,
   ACTOR_ROLES,
   CONTRACT_SCENARIOS,
   DOCUMENT_KINDS,
@@ -34,6 +36,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const userRole = pgEnum("user_role", USER_ROLES);
+export const accountRole = pgEnum("account_role", ACCOUNT_ROLES);
 export const actorRole = pgEnum("actor_role", ACTOR_ROLES);
 export const portingStatus = pgEnum("porting_status", PORTING_STATUSES);
 export const numberType = pgEnum("number_type", NUMBER_TYPES);
@@ -61,7 +64,15 @@ export const users = pgTable(
     name: text("name").notNull(),
     role: userRole("role").notNull(),
     accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    // What a customer may do in its account (admin | member); null for support staff.
+    accountRole: accountRole("account_role"),
+    // A disabled user cannot sign in, and its sessions and API keys stop at their next request.
+    disabled: boolean("disabled").notNull().default(false),
+    // Carried in the session JWT and compared on every request: bumping it ends every session
+    // (disable, password change or reset, "sign out everywhere").
+    sessionVersion: integer("session_version").notNull().default(1),
     passwordHash: text("password_hash").notNull(),
+    lastSignInAt: ts("last_sign_in_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -72,7 +83,79 @@ export const users = pgTable(
       "users_role_account_check",
       sql`(${t.role} = 'customer' AND ${t.accountId} IS NOT NULL) OR (${t.role} = 'support' AND ${t.accountId} IS NULL)`,
     ),
+    check("users_account_role_check", sql`(${t.role} = 'customer') = (${t.accountRole} IS NOT NULL)`),
   ],
+);
+
+// Sign-up is by invitation only. The link's token is shown once (in the email) and stored only
+// as its SHA-256; a resend replaces the token, so an older link stops working.
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: accountRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: ts("expires_at").notNull(),
+    acceptedAt: ts("accepted_at"),
+    acceptedUserId: uuid("accepted_user_id").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: ts("revoked_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    // One open invitation per person and account: a second invite is a resend, not a new link.
+    uniqueIndex("invitations_open_email_key")
+      .on(t.accountId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+    index("invitations_account_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+// Password reset (and first set-password) links: SHA-256 of the token only, short-lived, single use.
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_token_hash_key").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
+);
+
+// Who changed what in an account, written in the same transaction as the change. `changes` holds
+// the changed fields (before/after) and never a secret. Status changes are not copied here: they
+// have their own history (porting_request_events).
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Null for changes outside any account (support users, support API keys).
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorApiKeyId: uuid("actor_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    // Kept as text so the log still says who it was after the user is gone.
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role").notNull(),
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id").notNull(),
+    changes: jsonb("changes").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  // Newest first, keyset on (created_at, id); ascending so a backward scan serves DESC (see
+  // porting_requests_account_created_idx).
+  (t) => [index("audit_events_account_created_idx").on(t.accountId, t.createdAt, t.id)],
 );
 
 // Failed sign-ins per email, for rate limiting; in the database so every app instance agrees.
@@ -338,12 +421,11 @@ export const emailMessages = pgTable(
   "email_messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    portingRequestId: uuid("porting_request_id")
-      .notNull()
-      .references(() => portingRequests.id, { onDelete: "cascade" }),
-    eventId: bigint("event_id", { mode: "number" })
-      .notNull()
-      .references(() => portingRequestEvents.id, { onDelete: "cascade" }),
+    // `status` emails belong to a request's status change; `invitation` and `password_reset`
+    // emails (lib/accounts) have neither and are sent by the same worker.
+    kind: text("kind").notNull().default("status"),
+    portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" }).references(() => portingRequestEvents.id, { onDelete: "cascade" }),
     recipients: text("recipients").array().notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
@@ -359,6 +441,10 @@ export const emailMessages = pgTable(
   (t) => [
     index("email_messages_request_idx").on(t.portingRequestId, t.createdAt),
     index("email_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    check(
+      "email_messages_kind_check",
+      sql`${t.kind} IN ('status', 'invitation', 'password_reset') AND (${t.kind} <> 'status' OR (${t.portingRequestId} IS NOT NULL AND ${t.eventId} IS NOT NULL))`,
+    ),
   ],
 );
 
@@ -417,6 +503,8 @@ export const callbackAttempts = pgTable(
 
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
 export type CompanyProfile = typeof companyProfiles.$inferSelect;
 export type DistributionGroup = typeof distributionGroups.$inferSelect;
 export type PortingRequest = typeof portingRequests.$inferSelect;

@@ -45,7 +45,7 @@ type AccountSpec = {
   key: AccountKey;
   name: string;
   country: "NL" | "DE";
-  customers: { key: CustomerKey; email: string; name: string }[];
+  customers: { key: CustomerKey; email: string; name: string; accountRole: "admin" | "member" }[];
   /** The first one is complete and used by every request; later ones may be deliberately incomplete. */
   profiles: [ProfileSpec, ...ProfileSpec[]];
   group: { name: string; destinations: string[] };
@@ -81,8 +81,8 @@ const ACCOUNTS: AccountSpec[] = [
     name: "Acme B.V.",
     country: "NL",
     customers: [
-      { key: "anna", email: "anna@acme.test", name: "Anna de Vries" },
-      { key: "bram", email: "bram@acme.test", name: "Bram Jansen" },
+      { key: "anna", email: "anna@acme.test", name: "Anna de Vries", accountRole: "admin" },
+      { key: "bram", email: "bram@acme.test", name: "Bram Jansen", accountRole: "member" },
     ],
     profiles: [
       {
@@ -126,8 +126,8 @@ const ACCOUNTS: AccountSpec[] = [
     name: "Globex GmbH",
     country: "DE",
     customers: [
-      { key: "jonas", email: "jonas@globex.test", name: "Jonas Weber" },
-      { key: "lena", email: "lena@globex.test", name: "Lena Schmidt" },
+      { key: "jonas", email: "jonas@globex.test", name: "Jonas Weber", accountRole: "admin" },
+      { key: "lena", email: "lena@globex.test", name: "Lena Schmidt", accountRole: "member" },
     ],
     profiles: [
       {
@@ -448,6 +448,7 @@ async function insertPeople(tx: Tx, passwordHash: string, since: Date): Promise<
           email: c.email,
           name: c.name,
           role: "customer" as const,
+          accountRole: c.accountRole,
           accountId: account.id,
           passwordHash,
           createdAt: since,

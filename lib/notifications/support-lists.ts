@@ -177,6 +177,7 @@ export async function listOutbox(
       email: emailMessages,
       accountId: portingRequests.accountId,
       accountName: accounts.name,
+      requestId: portingRequests.id,
       reference: portingRequests.reference,
       createdText: createdText(emailMessages.createdAt),
     })
@@ -195,10 +196,10 @@ export async function listOutbox(
   const last = page.at(-1);
   const max = maxAttempts(EMAIL_SCHEDULE);
   return {
-    items: page.map(({ email: e, accountId, accountName, reference }) => ({
+    items: page.map(({ email: e, accountId, accountName, requestId, reference }) => ({
       id: e.id,
       account: { id: accountId, name: accountName },
-      request: { id: e.portingRequestId, reference },
+      request: { id: requestId, reference },
       recipients: e.recipients,
       subject: e.subject,
       textBody: e.textBody,

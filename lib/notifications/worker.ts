@@ -213,8 +213,9 @@ export class NotificationWorker {
       returning m.*, due.previous_lock`;
     return rows.map((r) => ({
       id: r.id as string,
-      portingRequestId: r.porting_request_id as string,
-      eventId: Number(r.event_id),
+      kind: r.kind as string,
+      portingRequestId: r.porting_request_id as string | null,
+      eventId: r.event_id === null ? null : Number(r.event_id),
       recipients: r.recipients as string[],
       subject: r.subject as string,
       textBody: r.text_body as string,

@@ -20,6 +20,10 @@ export type NumberType = (typeof NUMBER_TYPES)[number];
 export const USER_ROLES = ["customer", "support"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+// What a customer user may do in its account (DESIGN.md, "Decisions of the second wave").
+export const ACCOUNT_ROLES = ["admin", "member"] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export const ACTOR_ROLES = ["customer", "support", "system"] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
