@@ -4,13 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { setVoiceNumberGroupAction } from "@/app/(app)/numbers/actions";
-import { formatNumber } from "@/components/porting/format";
+import { formatDateTimeUtc, formatNumber } from "@/components/shared/format";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { formatExact } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/shared/use-hydrated";
 import type { VoiceNumberDto } from "@/lib/voice-numbers/dto";
 
 // The account's numbers with their distribution group, changeable per row (select + Save) or for
@@ -234,7 +233,7 @@ export function VoiceNumbersTable({ items, groups }: { items: VoiceNumberDto[]; 
                     ) : (
                       <span className="text-slate-500">Added to your account</span>
                     )}
-                    <span className="block text-xs text-slate-500" title={formatExact(n.createdAt)}>
+                    <span className="block text-xs text-slate-500" title={formatDateTimeUtc(n.createdAt)}>
                       since {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(n.createdAt))}
                     </span>
                   </td>

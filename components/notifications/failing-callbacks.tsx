@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { resendCallbackAction } from "@/app/notifications/actions";
-import { fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
+import { fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";

@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
-import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { formatDateTimeUtc } from "@/components/shared/format";
+import { fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { TabLinks } from "@/components/ui/tab-links";
 import type { OutboxEmail, OutboxFilter } from "@/lib/notifications/support-lists";
 
@@ -104,7 +105,7 @@ export function Outbox({ initial, filters, serverNow }: { initial: Page; filters
                 </span>
               </div>
               {email.state === "delivered" && email.sentAt ? (
-                <p className="mt-1 text-xs text-slate-600">Sent {formatExact(email.sentAt)}</p>
+                <p className="mt-1 text-xs text-slate-600">Sent {formatDateTimeUtc(email.sentAt)}</p>
               ) : email.lastError && email.state !== "not_sent" ? (
                 <p className="mt-1 text-xs text-red-700">
                   {email.attempts > 0 ? `Attempt ${email.attempts} of ${email.maxAttempts}: ` : ""}

@@ -3,11 +3,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { resendCallbackAction } from "@/app/notifications/actions";
-import { plural } from "@/components/porting/format";
-import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
+import { formatDateTimeUtc, plural } from "@/components/shared/format";
+import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { formatExact, formatRelative, RelativeTime } from "@/components/ui/relative-time";
+import { formatRelative, RelativeTime } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { CallbackAttemptRecord, CallbackDeliveryRecord, EmailRecord, NotificationEvent, RequestNotifications as Data } from "@/lib/notifications/queries";
@@ -56,7 +56,7 @@ export function NextAttempt({ iso, now: serverNow }: { iso: string; now: number 
   }, []);
   const due = new Date(iso).getTime() <= now;
   return (
-    <time dateTime={iso} title={formatExact(iso)}>
+    <time dateTime={iso} title={formatDateTimeUtc(iso)}>
       {due ? "due now" : formatRelative(iso, now)}
     </time>
   );
@@ -256,7 +256,7 @@ function EmailItem({ email, now }: { email: EmailRecord; now: number }) {
       <p className="mt-1 text-xs text-slate-600">
         {email.state === "delivered" && email.sentAt ? (
           <>
-            Sent <RelativeTime iso={email.sentAt} now={now} /> ({formatExact(email.sentAt)})
+            Sent <RelativeTime iso={email.sentAt} now={now} /> ({formatDateTimeUtc(email.sentAt)})
             {email.lastError ? ` · ${email.lastError}` : ""}
           </>
         ) : email.state === "pending" && email.attempts > 0 ? (
@@ -431,11 +431,11 @@ function AttemptsTable({ attempts }: { attempts: CallbackAttemptRecord[] }) {
             return (
               <tr key={a.attempt} className="align-top">
                 <td className="py-1.5 pr-3 tabular-nums text-slate-500">{a.attempt}</td>
-                <td className="whitespace-nowrap py-1.5 pr-3 text-slate-700">{formatExact(a.startedAt)}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 text-slate-700">{formatDateTimeUtc(a.startedAt)}</td>
                 <td className={`break-words py-1.5 pr-3 ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</td>
                 <td className="whitespace-nowrap py-1.5 pr-3 text-right tabular-nums text-slate-700">{a.durationMs} ms</td>
                 <td className="whitespace-nowrap py-1.5 text-slate-700">
-                  {a.nextAttemptAt ? formatExact(a.nextAttemptAt) : "—"}
+                  {a.nextAttemptAt ? formatDateTimeUtc(a.nextAttemptAt) : "—"}
                 </td>
               </tr>
             );
@@ -449,13 +449,13 @@ function AttemptsTable({ attempts }: { attempts: CallbackAttemptRecord[] }) {
             <li key={a.attempt} className="rounded-md border border-slate-200 bg-white p-2 text-xs">
               <p className="flex justify-between gap-2 text-slate-500">
                 <span>
-                  #{a.attempt} · {formatExact(a.startedAt)}
+                  #{a.attempt} · {formatDateTimeUtc(a.startedAt)}
                 </span>
                 <span className="tabular-nums">{a.durationMs} ms</span>
               </p>
               <p className={`mt-1 break-words ${result.ok ? "font-medium text-green-700" : "text-red-700"}`}>{result.text}</p>
               {a.nextAttemptAt ? (
-                <p className="mt-1 text-slate-600">Next attempt scheduled for {formatExact(a.nextAttemptAt)}</p>
+                <p className="mt-1 text-slate-600">Next attempt scheduled for {formatDateTimeUtc(a.nextAttemptAt)}</p>
               ) : null}
             </li>
           );

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { formatDateTimeUtc } from "@/components/shared/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult } from "@/lib/auth/action";
 import type { SigningSecretView } from "@/lib/notifications/signing-secret";
@@ -63,7 +64,7 @@ export function SigningSecretSettings({ initial, renderedAt, overlapHours, rotat
         setCopied(null);
         setNotice(
           `A new secret is in use. Callbacks carry a signature with the previous secret too until ${
-            result.data.previousValidUntil ? formatExact(result.data.previousValidUntil) : "tomorrow"
+            result.data.previousValidUntil ? formatDateTimeUtc(result.data.previousValidUntil) : "tomorrow"
           }: update your receiver before then.`,
         );
       } catch {
@@ -147,7 +148,7 @@ export function SigningSecretSettings({ initial, renderedAt, overlapHours, rotat
             </Button>
           }
         >
-          The previous secret also signs callbacks until {formatExact(view.previousValidUntil)} (
+          The previous secret also signs callbacks until {formatDateTimeUtc(view.previousValidUntil)} (
           <RelativeTime iso={view.previousValidUntil} now={renderedAt} />
           ), so receivers that still verify with it keep working.
         </Notice>

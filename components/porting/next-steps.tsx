@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { findCountry } from "@/lib/porting/countries";
 import type { LiveRequest } from "./live-data";
 import { STATUSES } from "@/lib/porting/statuses";
-import { formatCalendarDate, formatDateTimeUtc } from "./format";
+import { formatCalendarDate, formatDateTimeUtc } from "@/components/shared/format";
 
 // "What happens next", in plain words, for the request's current status: the spec's description
 // of the status (shared/spec/porting-requests.md, via lib/porting/statuses.ts), then what it means

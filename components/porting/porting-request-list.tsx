@@ -14,10 +14,11 @@ import { TabLinks } from "@/components/ui/tab-links";
 import { COUNTRY_LIST, NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/countries";
 import { STATUSES } from "@/lib/porting/statuses";
 import type { CountryCode, PortingStatus } from "@/lib/porting/values";
-import { useNow } from "@/components/support/use-now";
-import { numbersSummary } from "./format";
+import { useNow } from "@/components/shared/use-now";
+import { numbersSummary } from "@/components/shared/format";
 import { hasFilters, listHref, listSearch, withFilter, LIST_PAGE_SIZE, type ListFilters } from "./list-filters";
-import { FetchError, POLL_INTERVAL_MS, fetchJson, queryKeys, type ListResponse, type LiveRequest } from "./live-data";
+import { FetchError, POLL_INTERVAL_MS, fetchJson } from "@/components/shared/fetch-json";
+import { queryKeys, type ListResponse, type LiveRequest } from "./live-data";
 import { RequestActions, type RequestActionsRequest } from "./request-actions";
 import type { RequestActionNotice } from "./use-request-action";
 

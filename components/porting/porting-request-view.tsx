@@ -4,13 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Notice } from "@/components/ui/notice";
-import { RelativeTime, formatExact } from "@/components/ui/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText } from "@/lib/porting/countries";
 import { statusLabel } from "@/lib/porting/statuses";
-import { useNow } from "@/components/support/use-now";
-import { formatCalendarDate, formatNumber, plural } from "./format";
-import { FetchError, POLL_INTERVAL_MS, fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
+import { useNow } from "@/components/shared/use-now";
+import { formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
+import { FetchError, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
 import { NextSteps } from "./next-steps";
 import { RequestActions } from "./request-actions";
 import { RequestTimeline } from "./request-timeline";
@@ -233,7 +234,7 @@ function Facts({
     ["Current provider", request.currentProvider],
   ];
   if (!nl || request.preferredPortingDate) {
-    rows.push(["Preferred porting date", request.preferredPortingDate ? formatExact(request.preferredPortingDate) : "As soon as possible"]);
+    rows.push(["Preferred porting date", request.preferredPortingDate ? formatDateTimeUtc(request.preferredPortingDate) : "As soon as possible"]);
   }
   if (request.firstPossiblePortingDate) {
     rows.push(["First possible porting date", formatCalendarDate(request.firstPossiblePortingDate)]);
@@ -266,8 +267,8 @@ function Facts({
     ["Comment", request.comment ? <span className="whitespace-pre-line">{request.comment}</span> : none],
     [
       "Created",
-      <span key="c" title={formatExact(request.createdAt)}>
-        {formatExact(request.createdAt)}
+      <span key="c" title={formatDateTimeUtc(request.createdAt)}>
+        {formatDateTimeUtc(request.createdAt)}
       </span>,
     ],
     ["Last updated", <RelativeTime key="u" iso={request.updatedAt} now={renderedAt} />],

@@ -10,7 +10,7 @@ import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
 import { statusLabel } from "@/lib/porting/statuses";
 import type { TransitionAction } from "@/lib/porting/transitions";
 import type { PortingStatus } from "@/lib/porting/values";
-import { formatNumber, plural } from "./format";
+import { formatNumber, plural } from "@/components/shared/format";
 import { useRequestAction, type RequestActionError, type RequestActionKind, type RequestActionNotice } from "./use-request-action";
 
 // Perform porting and Cancel porting, each behind a confirmation that says what will happen. The

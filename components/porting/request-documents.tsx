@@ -1,7 +1,7 @@
 import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
 import type { PortingRequestDocumentDto } from "@/lib/porting/documents";
 // A server component: only server-safe helpers here (relative-time.tsx is a client module).
-import { formatBytes, formatDateTimeUtc } from "./format";
+import { formatBytes, formatDateTimeUtc } from "@/components/shared/format";
 
 // The request's documents (letter of authorisation, last invoice), each a download link. Rendered
 // on the server; the download itself goes through GET /api/v1/porting-requests/{id}/documents/{documentId}.

@@ -4,7 +4,7 @@ import type { LiveRequest } from "./live-data";
 
 type PortingRequestHistoryEntry = LiveRequest["history"][number];
 import { statusLabel } from "@/lib/porting/statuses";
-import { ACTOR_ROLE_LABELS, formatCalendarDate } from "./format";
+import { ACTOR_ROLE_LABELS, formatCalendarDate } from "@/components/shared/format";
 
 // Every status change of the request, newest first: the new status, the reason, who and when.
 

@@ -1,22 +1,8 @@
-import type { PortingRequestJson } from "@/lib/api/schemas";
-import type { ListFilters } from "./list-filters";
-
-// The pages poll the same JSON integrators get (GET /api/v1/porting-requests[/id]); react-query
-// starts from the server-rendered data and keeps it fresh.
+// The client side of polling: every live page (porting requests, notifications, support's lists)
+// asks its JSON endpoint at this pace and reads failures the same way. Client-safe.
 
 /** How often an open list or detail page asks for changes. */
 export const POLL_INTERVAL_MS = 4_000;
-
-/** A request exactly as GET /api/v1/porting-requests[/id] returns it (and as callbacks carry it). */
-export type LiveRequest = PortingRequestJson;
-
-export type ListResponse = { data: LiveRequest[]; nextCursor: string | null };
-
-export const queryKeys = {
-  lists: ["porting-requests"] as const,
-  list: (filters: ListFilters) => ["porting-requests", filters] as const,
-  detail: (id: string) => ["porting-request", id] as const,
-};
 
 /** A failed poll; `status` 401 means the session ended, 404 that the request is gone from view. */
 export class FetchError extends Error {
@@ -35,8 +21,4 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     throw new FetchError(response.status, body?.detail ?? `HTTP ${response.status}`);
   }
   return (await response.json()) as T;
-}
-
-export function fetchPortingRequest(id: string, signal?: AbortSignal): Promise<LiveRequest> {
-  return fetchJson<LiveRequest>(`/api/v1/porting-requests/${encodeURIComponent(id)}`, signal);
 }

@@ -6,7 +6,7 @@ import { useId, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { supportTransitionAction } from "@/app/(support)/support/porting-requests/[id]/actions";
-import { formatCalendarDate } from "@/components/porting/format";
+import { formatCalendarDate } from "@/components/shared/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";

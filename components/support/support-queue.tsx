@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { formatNumber, plural } from "@/components/porting/format";
-import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/porting/live-data";
+import { formatNumber, plural } from "@/components/shared/format";
+import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -17,7 +17,7 @@ import type { SupportQueueItem, SupportQueuePage } from "@/lib/porting/support-q
 import { COUNTRY_CODES } from "@/lib/porting/values";
 import { queueHref, queueSearch, type QueueFilters } from "@/lib/support/queue-filters";
 import { QUEUE_VIEW_LIST, QUEUE_VIEWS, type QueueOrder } from "@/lib/support/queue-views";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/shared/use-now";
 import { WaitAge } from "./wait-age";
 
 // The support queue: tabs with counts, search, rows (a table on wide screens, cards on phones)

@@ -2,18 +2,19 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ACTOR_ROLE_LABELS, formatCalendarDate, formatNumber, plural } from "@/components/porting/format";
-import { FetchError, fetchPortingRequest, POLL_INTERVAL_MS, queryKeys } from "@/components/porting/live-data";
+import { ACTOR_ROLE_LABELS, formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
+import { FetchError, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { fetchPortingRequest, queryKeys } from "@/components/porting/live-data";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { formatExact, RelativeTime } from "@/components/ui/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CONTRACT_SCENARIO_INFO, countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { STATUSES, statusLabel } from "@/lib/porting/statuses";
 import { isSupportAction, SUPPORT_ACTION_COPY, type SupportAction } from "@/lib/support/support-actions";
 import { SupportActionDialog, type SupportActionOutcome } from "./support-action-dialog";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/shared/use-now";
 import { Field, Section } from "./section";
 import { WaitAge } from "./wait-age";
 
@@ -180,7 +181,7 @@ export function SupportRequestView({
                 </Field>
               ) : (
                 <Field label="Preferred porting date">
-                  {request.preferredPortingDate ? formatExact(request.preferredPortingDate) : "As soon as possible"}
+                  {request.preferredPortingDate ? formatDateTimeUtc(request.preferredPortingDate) : "As soon as possible"}
                 </Field>
               )}
               <Field label="Distribution group">{distributionGroupName ?? "None"}</Field>
@@ -254,7 +255,7 @@ function History({ entries, now }: { entries: PortingRequestDto["history"]; now:
             <p className="mt-0.5 text-sm text-slate-700">First possible porting date: {formatCalendarDate(entry.firstPossiblePortingDate)}</p>
           ) : null}
           <p className="mt-1 text-xs text-slate-500">
-            {entry.actor.name} ({ACTOR_ROLE_LABELS[entry.actor.role]}) · {formatExact(entry.at)} (
+            {entry.actor.name} ({ACTOR_ROLE_LABELS[entry.actor.role]}) · {formatDateTimeUtc(entry.at)} (
             <RelativeTime iso={entry.at} now={now} />)
           </p>
         </li>

@@ -1,7 +1,7 @@
 "use client";
 
-import { formatExact } from "@/components/ui/relative-time";
 import { waitState, formatWait, type WaitItem } from "@/lib/support/wait-thresholds";
+import { formatDateTimeUtc } from "@/components/shared/format";
 
 /** How long a request has waited in its status; past the status's threshold it says "Overdue" (in words, not only colour). */
 export function WaitAge({ item, now }: { item: WaitItem; now: number }) {
@@ -10,7 +10,7 @@ export function WaitAge({ item, now }: { item: WaitItem; now: number }) {
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <time
         dateTime={item.statusChangedAt}
-        title={`In this status since ${formatExact(item.statusChangedAt)}`}
+        title={`In this status since ${formatDateTimeUtc(item.statusChangedAt)}`}
         className={`tabular-nums ${overdue ? "font-semibold text-red-700" : "text-slate-700"}`}
       >
         {formatWait(item.statusChangedAt, now)}

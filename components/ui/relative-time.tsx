@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { formatDateTimeUtc } from "@/components/shared/format";
+import { useNow } from "@/components/shared/use-now";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
@@ -20,20 +21,12 @@ export function formatRelative(iso: string, now: number): string {
   return "just now";
 }
 
-export function formatExact(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
-}
-
 /** "3 hours ago", with the exact time on hover and for screen readers; ticks every minute. */
 export function RelativeTime({ iso, now: serverNow }: { iso: string; now: number }) {
   // The server's clock renders the first HTML (so hydration matches); the browser's ticks after.
-  const [now, setNow] = useState(serverNow);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(serverNow, 60_000);
   return (
-    <time dateTime={iso} title={formatExact(iso)}>
+    <time dateTime={iso} title={formatDateTimeUtc(iso)}>
       {formatRelative(iso, now)}
     </time>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DeleteCompanyProfileButton } from "@/components/account/delete-company-profile-button";
 import { RequirementsBadge } from "@/components/account/requirements-badge";
-import { formatNumber } from "@/components/porting/format";
+import { formatNumber } from "@/components/shared/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";

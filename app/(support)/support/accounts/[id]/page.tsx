@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { formatNumber, plural } from "@/components/porting/format";
+import { formatNumber, plural } from "@/components/shared/format";
 import { ProfileDetails, RequirementResult } from "@/components/support/company-profile-card";
 import { Section } from "@/components/support/section";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { formatBytes } from "@/components/porting/format";
+import { formatBytes } from "@/components/shared/format";
 import { checkLabel, ProfileDetails, RequirementResult } from "@/components/support/company-profile-card";
 import { Section } from "@/components/support/section";
 import { SupportRequestView } from "@/components/support/support-request-view";
