@@ -74,10 +74,10 @@ async function main() {
   const { listSupportQueue } = await import("@/lib/porting/support-queue");
 
   const [account] = await sql`insert into accounts (name, country, signing_secret) values ('Bench B.V.', 'NL', 'whsec_YmVuY2g=') returning id`;
-  const [user] = await sql`insert into users (email, name, role, account_id, password_hash) values ('bench@bench.test', 'Bench', 'customer', ${account!.id}, 'x') returning id`;
+  const [user] = await sql`insert into users (email, name, role, account_id, account_role, password_hash) values ('bench@bench.test', 'Bench', 'customer', ${account!.id}, 'admin', 'x') returning id`;
   const [agent] = await sql`insert into users (email, name, role, password_hash) values ('agent@bench.test', 'Agent', 'support', 'x') returning id`;
   const [profile] = await sql`insert into company_profiles (account_id, name, company_name, country, notification_emails) values (${account!.id}, 'Bench', 'Bench B.V.', 'NL', '{ops@bench.test}') returning id`;
-  const customer = { role: "customer" as const, userId: user!.id as string, name: "Bench", email: "bench@bench.test", accountId: account!.id as string };
+  const customer = { role: "customer" as const, userId: user!.id as string, name: "Bench", email: "bench@bench.test", accountId: account!.id as string, accountRole: "admin" as const };
   const support = { role: "support" as const, userId: agent!.id as string, name: "Agent", email: "agent@bench.test", accountId: null };
 
   const measure = async (size: number) => {

@@ -36,14 +36,18 @@ export async function createAccount(overrides: Partial<typeof accounts.$inferIns
   return account;
 }
 
-export async function createCustomer(account: Pick<Account, "id">, name = `Customer ${unique()}`): Promise<CustomerActor> {
+export async function createCustomer(
+  account: Pick<Account, "id">,
+  name = `Customer ${unique()}`,
+  accountRole: "admin" | "member" = "admin",
+): Promise<CustomerActor> {
   const email = `${unique()}@customer.test`;
   const [user] = await getDb()
     .insert(users)
-    .values({ email, name, role: "customer", accountId: account.id, passwordHash: "not-a-real-hash" })
+    .values({ email, name, role: "customer", accountId: account.id, accountRole, passwordHash: "not-a-real-hash" })
     .returning();
   if (!user) throw new Error("no user");
-  return { role: "customer", userId: user.id, name, email, accountId: account.id };
+  return { role: "customer", userId: user.id, name, email, accountId: account.id, accountRole };
 }
 
 export async function createSupport(name = `Agent ${unique()}`): Promise<SupportActor> {

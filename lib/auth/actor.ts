@@ -7,6 +7,8 @@ export type CustomerActor = {
   name: string;
   email: string;
   accountId: string;
+  /** admin: invites and manages the account's users, webhooks and signing secrets; member: the rest. */
+  accountRole: "admin" | "member";
 };
 
 export type SupportActor = {

@@ -14,8 +14,9 @@ class TooManyAttempts extends CredentialsSignin {
   code = "locked";
 }
 
-// Sessions are JWTs that carry only the user id; the role and account are read fresh from the
-// database on every request (lib/auth/session.ts), so a changed role takes effect at once.
+// Sessions are JWTs that carry only the user id and the user's session version; the role, account
+// and version are read fresh from the database on every request (lib/auth/session.ts), so a
+// changed role takes effect at once and a disabled user or a bumped version ends the session.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
@@ -28,7 +29,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await checkCredentials(parsed.data.email, parsed.data.password);
-        if (result.ok) return { id: result.userId };
+        // The session version goes into the JWT; lib/auth/session.ts compares it on every request.
+        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion } as { id: string };
         if (result.reason === "locked") throw new TooManyAttempts();
         return null;
       },
@@ -36,11 +38,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : undefined };
     },
   },
 });

@@ -7,9 +7,10 @@ import { loadActor } from "./users";
 
 /** The signed-in caller, or null. Cached per request: layouts and pages share one lookup. */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
-  const session = (await auth()) as { userId?: string } | null;
+  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
-  return loadActor(session.userId);
+  // Sessions issued before session versions existed carry none: they count as the first version.
+  return loadActor(session.userId, session.sessionVersion ?? 1);
 });
 
 export async function requireSessionActor(): Promise<Actor> {

@@ -6,7 +6,7 @@ import { verifyPassword } from "./password";
 import { clearFailures, lockedForSeconds, recordFailure } from "./throttle";
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -26,7 +26,12 @@ export async function checkCredentials(email: string, password: string): Promise
   if (wait > 0) return { ok: false, reason: "locked", retryAfterSeconds: wait };
 
   const [user] = await db
-    .select({ id: schema.users.id, passwordHash: schema.users.passwordHash })
+    .select({
+      id: schema.users.id,
+      passwordHash: schema.users.passwordHash,
+      disabled: schema.users.disabled,
+      sessionVersion: schema.users.sessionVersion,
+    })
     .from(schema.users)
     .where(eq(sql`lower(${schema.users.email})`, normalized))
     .limit(1);
@@ -36,11 +41,18 @@ export async function checkCredentials(email: string, password: string): Promise
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(db, normalized);
-  return { ok: true, userId: user.id };
+  // A disabled user gets the same answer as a wrong password: the page must not confirm the account.
+  if (user.disabled) return { ok: false, reason: "invalid" };
+  await db.update(schema.users).set({ lastSignInAt: sql`now()` }).where(eq(schema.users.id, user.id));
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
-/** The actor for a user id, read fresh from the database so a removed user loses access. */
-export async function loadActor(userId: string): Promise<Actor | null> {
+/**
+ * The actor for a user id, read fresh from the database so a removed or disabled user loses access
+ * at its next request. With `sessionVersion` (a session's), a session from before the user's last
+ * password change, reset, "sign out everywhere" or disabling is no longer anyone.
+ */
+export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
   const [user] = await getDb()
     .select({
@@ -49,14 +61,25 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       email: schema.users.email,
       role: schema.users.role,
       accountId: schema.users.accountId,
+      accountRole: schema.users.accountRole,
+      disabled: schema.users.disabled,
+      sessionVersion: schema.users.sessionVersion,
     })
     .from(schema.users)
     .where(eq(schema.users.id, userId))
     .limit(1);
-  if (!user) return null;
+  if (!user || user.disabled) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   if (user.role === "support") {
     return { role: "support", userId: user.id, name: user.name, email: user.email, accountId: null };
   }
-  if (!user.accountId) return null;
-  return { role: "customer", userId: user.id, name: user.name, email: user.email, accountId: user.accountId };
+  if (!user.accountId || !user.accountRole) return null;
+  return {
+    role: "customer",
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    accountId: user.accountId,
+    accountRole: user.accountRole,
+  };
 }

@@ -18,7 +18,7 @@ export type CallbackEventType = (typeof CALLBACK_EVENT_TYPES)[keyof typeof CALLB
  * Only role and account matter to the serializer; the rest is never shown.
  */
 export function callbackViewer(accountId: string): CustomerActor {
-  return { role: "customer", userId: "00000000-0000-0000-0000-000000000000", name: "callback", email: "", accountId };
+  return { role: "customer", userId: "00000000-0000-0000-0000-000000000000", name: "callback", email: "", accountId, accountRole: "member" };
 }
 
 /** Standard Webhooks does not name the event in a header; we add it, outside the signed body. */

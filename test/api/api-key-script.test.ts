@@ -105,7 +105,7 @@ describe("against the embedded PostgreSQL of a data directory", () => {
         .returning();
       await drizzle(sql1, { schema })
         .insert(users)
-        .values({ email: "emma@embedded.test", name: "Emma", role: "customer", accountId: account!.id, passwordHash: "x" });
+        .values({ email: "emma@embedded.test", name: "Emma", role: "customer", accountId: account!.id, accountRole: "admin", passwordHash: "x" });
       await sql1.end();
 
       // 1. The app (here: the server) is running: the script uses it and leaves it running.
