@@ -1,6 +1,7 @@
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
@@ -18,7 +19,46 @@ for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBR
 // The embedded PostgreSQL behind `npm start` (data under .data/) and the test suite (a temporary
 // directory). Real PostgreSQL binaries from npm: no install, no system service.
 
-export type EmbeddedServer = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  url: string;
+  port: number;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Settles when the postmaster ends, however it ends (stop(), a crash, kill -9). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Fast shutdown; harder signals when it does not end in time. Safe to call after it ended. */
+  stop: () => Promise<void>;
+};
+
+/** The signals that end a postmaster, each with how long to wait for it (fast, immediate, kill). */
+export const POSTMASTER_STOP_STEPS = [
+  ["SIGINT", 3_000],
+  ["SIGQUIT", 1_500],
+  ["SIGKILL", 1_000],
+] as const satisfies readonly (readonly [NodeJS.Signals, number])[];
+
+/**
+ * Only the owner may read what .data/ holds (the superuser password, the auth secret). As root,
+ * PostgreSQL runs as the `postgres` user, which must still pass through the folder to its
+ * cluster: the folder's group becomes postgres, with search permission only (0710).
+ */
+async function secureDataDir(dataDir: string): Promise<void> {
+  if (process.getuid?.() === 0) {
+    let gid: number;
+    try {
+      gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    } catch {
+      // The user embedded-postgres would create at initdb (createPostgresUser), made here first.
+      execFileSync("groupadd", ["postgres"]);
+      execFileSync("useradd", ["-g", "postgres", "postgres"]);
+      gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    }
+    await chown(dataDir, 0, gid);
+    await chmod(dataDir, 0o710);
+  } else {
+    await chmod(dataDir, 0o700);
+  }
+}
 
 type Recorded = { port: number; password: string };
 
@@ -91,10 +131,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const { dataDir } = options;
   const clusterDir = path.join(dataDir, "pg");
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const isRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the directory.
-  if (isRoot) await chmod(dataDir, 0o755);
 
   const running = await runningPostmaster(dataDir);
   if (running && options.reclaimOrphan) {
@@ -110,7 +148,9 @@ export async function startEmbeddedPostgres(options: {
   const password = initialised && previous ? previous.password : randomBytes(18).toString("base64url");
   const port = options.port ?? previous?.port ?? (await freePort());
   // Recorded before starting so that scripts (npm run api-key) find the server.
-  await writeFile(path.join(dataDir, "embedded-postgres.json"), JSON.stringify({ port, password }) + "\n");
+  const recordFile = path.join(dataDir, "embedded-postgres.json");
+  await writeFile(recordFile, JSON.stringify({ port, password }) + "\n", { mode: 0o600 });
+  await chmod(recordFile, 0o600); // also when an older version wrote it world-readable
 
   const log = options.log ?? (() => {});
   const pg = new EmbeddedPostgres({
@@ -133,6 +173,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
 
+  await secureDataDir(dataDir);
   if (!initialised) {
     // A half-finished initdb (interrupted first start) leaves a directory initdb refuses.
     await rm(clusterDir, { recursive: true, force: true });
@@ -147,5 +188,30 @@ export async function startEmbeddedPostgres(options: {
         (error instanceof Error ? `: ${error.message}` : "."),
     );
   }
-  return { url: embeddedUrl({ port, password }), port, stop: () => pg.stop() };
+  // The package's own stop() waits for an `exit` that already happened when the postmaster was
+  // killed, and never insists: the process is handled here instead.
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child?.pid) throw new Error("The embedded PostgreSQL started but its process is unknown.");
+  const postmaster = child;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (postmaster.exitCode !== null || postmaster.signalCode !== null) resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
+    else postmaster.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const stop = async () => {
+    for (const [signal, waitMs] of POSTMASTER_STOP_STEPS) {
+      if (ended) return;
+      try {
+        postmaster.kill(signal);
+        if (signal !== "SIGKILL") postmaster.kill("SIGCONT");
+      } catch {
+        // already gone
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+    }
+  };
+  return { url: embeddedUrl({ port, password }), port, pid: postmaster.pid!, exited, stop };
 }

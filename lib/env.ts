@@ -22,6 +22,13 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   EMBEDDED_PG_PORT: port.optional(),
   PORT: port.default(3000),
+  // The address the web server listens on. Unset: 127.0.0.1 for the embedded demo (its demo logins
+  // are published), every interface with DATABASE_URL. HOST=0.0.0.0 opens the demo to the network.
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.:_-]+$/, "must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0")
+    .optional(),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO_DATA: bool,

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseIdentity, stillRunning } from "./lib/process-identity.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [command = "start", ...args] = process.argv.slice(2);
@@ -56,12 +57,13 @@ function sourceHash() {
   return hash.digest("hex");
 }
 
-// The pid in .data/start.lock while `npm start` serves from this folder's .next/.
+// The pid in .data/start.lock while `npm start` serves from this folder's .next/ (the lock names
+// the process with its start time, so a reused pid is not mistaken for it).
 function runningStart() {
   try {
-    const pid = Number(readFileSync(path.join(root, ".data", "start.lock"), "utf8"));
-    process.kill(pid, 0);
-    return pid;
+    const holder = parseIdentity(readFileSync(path.join(root, ".data", "start.lock"), "utf8"));
+    if (!stillRunning(holder)) return null;
+    return typeof holder === "number" ? holder : holder.pid;
   } catch {
     return null;
   }
@@ -89,19 +91,23 @@ function ensureBuild() {
 }
 
 // The long-running command: spawned asynchronously so that signals reach it and its exit code
-// becomes ours. Ctrl-C reaches the whole process group; a SIGTERM sent to us alone is forwarded.
-function handOver(cmd, cmdArgs) {
+// becomes ours.
+function handOver(cmd, cmdArgs, options = {}) {
   const child = spawn(cmd, cmdArgs, { cwd: root, stdio: "inherit" });
+  // Ctrl-C reaches the whole process group; SIGTERM and SIGHUP sent to us alone are passed on.
+  // `npm start` passes SIGINT on as well (a SIGINT sent to this process alone must stop it too;
+  // after Ctrl-C it sees two, which it treats as one); the worker takes a second SIGINT as "now".
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
-      if (signal !== "SIGINT") child.kill(signal);
+      if (signal === "SIGINT" && !options.forwardInterrupt) return;
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     });
   }
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-function tsx(script, scriptArgs) {
-  handOver(process.execPath, ["--import", "tsx", path.join(root, script), ...scriptArgs]);
+function tsx(script, scriptArgs, options = {}) {
+  handOver(process.execPath, ["--import", "tsx", path.join(root, script), ...scriptArgs], options);
 }
 
 if (command === "installed") {
@@ -116,10 +122,10 @@ const bin = (...p) => path.join(root, "node_modules", ...p);
 switch (command) {
   case "start":
     ensureBuild();
-    tsx("scripts/start.ts", args);
+    tsx("scripts/start.ts", args, { forwardInterrupt: true });
     break;
   case "dev":
-    tsx("scripts/start.ts", ["--dev", ...args]);
+    tsx("scripts/start.ts", ["--dev", ...args], { forwardInterrupt: true });
     break;
   case "build":
     ensureBuild();

@@ -7,6 +7,8 @@
 // Ctrl-C / SIGTERM: stop taking work, finish the attempts in flight (their results are
 // recorded), exit 0. A second Ctrl-C exits at once; unfinished attempts are retried by any
 // worker once their lease expires.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { dataDir } from "./lib/data-dir";
 
 function fail(message: string): never {
@@ -36,6 +38,12 @@ async function databaseUrl(): Promise<string> {
 }
 
 async function main() {
+  const { assertPostgresPatched } = await import("@/db/postgres-patch");
+  try {
+    assertPostgresPatched(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   const url = await databaseUrl();
   const { NotificationWorker } = await import("@/lib/notifications/worker");
   const worker = new NotificationWorker({ databaseUrl: url });

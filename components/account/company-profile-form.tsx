@@ -184,7 +184,7 @@ export function CompanyProfileForm({
       return;
     }
     const fieldErrors = result.fieldErrors ?? {};
-    const keys = Object.keys(fieldErrors).filter((k) => k && k !== "form");
+    const keys = Object.keys(fieldErrors).filter((k) => k !== "");
     for (const key of keys) {
       setError(key as FieldPath<FormInput>, { type: "server", message: fieldErrors[key]?.join(" ") });
     }

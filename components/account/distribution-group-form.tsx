@@ -87,7 +87,7 @@ export function DistributionGroupForm({
       return;
     }
     const fieldErrors = result.fieldErrors ?? {};
-    const errorKeys = Object.keys(fieldErrors).filter((k) => k && k !== "form");
+    const errorKeys = Object.keys(fieldErrors).filter((k) => k !== "");
     for (const key of errorKeys) setError(key as FieldPath<FormInput>, { type: "server", message: fieldErrors[key]?.join(" ") });
     setFormError(errorKeys.length > 0 ? "Some fields need attention: see the messages next to them." : result.message);
     focusFirst(errorKeys);

@@ -20,7 +20,6 @@ describe("server field errors find their step", () => {
     expect(stepOfErrorKey("preferredPortingDate")).toBe(stepIndex("details"));
     expect(stepOfErrorKey("callbackUrl")).toBe(stepIndex("details"));
     expect(stepOfErrorKey("documents.letter_of_authorisation")).toBe(stepIndex("documents"));
-    expect(stepOfErrorKey("form")).toBe(stepIndex("review"));
     expect(stepOfErrorKey("")).toBe(stepIndex("review"));
   });
 

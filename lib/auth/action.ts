@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import type { Actor, CustomerActor, SupportActor } from "./actor";
 import { getSessionActor } from "./session";
 
@@ -21,15 +22,6 @@ export type ActionResult<T> =
 
 type Role = Actor["role"];
 type ActorFor<R extends Role> = R extends "customer" ? CustomerActor : R extends "support" ? SupportActor : never;
-
-export function toFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
 
 export function toActionError(error: unknown): ActionResult<never> {
   if (isDomainError(error)) {
@@ -60,7 +52,7 @@ export function action<R extends Role, S extends z.ZodType, T>(
       }
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: toFieldErrors(parsed.error) };
+        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
       }
       return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
     } catch (error) {

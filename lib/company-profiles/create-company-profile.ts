@@ -3,7 +3,7 @@ import { companyProfiles } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { assertCustomer } from "@/lib/distribution-groups/guards";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
-import { fieldErrorsFromZod } from "@/lib/porting/schemas";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toCompanyProfileDto, type CompanyProfileDto } from "./dto";
 import { nameTakenMessage, profileNameTaken } from "./queries";
 import { companyProfileFields, companyProfileSchema, type CompanyProfileInput } from "./schemas";

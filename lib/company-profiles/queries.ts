@@ -3,7 +3,7 @@ import type { Executor } from "@/db";
 import { companyProfiles, portingRequests, type CompanyProfile } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/porting/queries";
+import { isUuid } from "@/lib/shared/ids";
 
 // Tenant-scoped reads for the company-profile verbs: the account is the actor's, always in the
 // WHERE clause; another account's (or a malformed) id is a 404, never a 403.

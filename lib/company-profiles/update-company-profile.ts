@@ -4,7 +4,7 @@ import { companyProfiles, type CompanyProfile } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { assertCustomer } from "@/lib/distribution-groups/guards";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
-import { fieldErrorsFromZod } from "@/lib/porting/schemas";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toCompanyProfileDto, type CompanyProfileDto } from "./dto";
 import { getCompanyProfileRow, nameTakenMessage, profileNameTaken, requestCountsByProfile } from "./queries";
 import { companyProfilePatchSchema, companyProfileSchema, type CompanyProfileInput, type CompanyProfilePatch } from "./schemas";

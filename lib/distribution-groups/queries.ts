@@ -3,7 +3,7 @@ import type { Executor } from "@/db";
 import { accounts, distributionGroups, portingRequests, voiceNumbers, type DistributionGroup } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/porting/queries";
+import { isUuid } from "@/lib/shared/ids";
 import { FINAL_STATUSES } from "@/lib/porting/values";
 import type { GroupUsage } from "./dto";
 

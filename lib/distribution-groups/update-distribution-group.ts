@@ -3,7 +3,7 @@ import { getDb, type Db } from "@/db";
 import { distributionGroups } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
-import { fieldErrorsFromZod } from "@/lib/porting/schemas";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { isNameClash } from "./create-distribution-group";
 import { toDistributionGroupDto, type DistributionGroupDto } from "./dto";
 import { assertCustomer } from "./guards";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { callbackDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/porting/schemas";
+import { parseInput } from "@/lib/shared/validation";
 import { NOTIFY_CHANNEL } from "./events";
 import { getCallbackDeliveryForActor } from "./queries";
 import { newMessageId } from "./webhooks/sign";

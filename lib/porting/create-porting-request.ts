@@ -16,13 +16,8 @@ import { checkNumbers, type NumberCheck } from "./numbers";
 import { enqueueStatusNotifications } from "./notify";
 import { checkProfileRequirements } from "./profile-requirements";
 import { loadPortingRequestDto } from "./queries";
-import {
-  createPortingRequestFields,
-  createPortingRequestSchema,
-  fieldErrorsFromZod,
-  MAX_NUMBERS_PER_REQUEST,
-  type CreatePortingRequestInput,
-} from "./schemas";
+import { createPortingRequestFields, createPortingRequestSchema, MAX_NUMBERS_PER_REQUEST, type CreatePortingRequestInput } from "./schemas";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { adjustStatusCounts } from "./status-counts";
 import type { CountryCode, NumberType } from "./values";
 

@@ -12,7 +12,8 @@ import {
   documentField,
   type DocumentContentType,
 } from "./document-files";
-import { getPortingRequestRowForActor, isUuid } from "./queries";
+import { getPortingRequestRowForActor } from "./queries";
+import { isUuid } from "@/lib/shared/ids";
 import type { CountryCode, DocumentKind } from "./values";
 
 // The documents of a porting request: the letter of authorisation and the current provider's

@@ -11,6 +11,8 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/shared/ids";
+import { parseInput } from "@/lib/shared/validation";
 import {
   LIST_NUMBER_PREVIEW,
   toPortingRequestDto,
@@ -19,17 +21,11 @@ import {
   type PortingRequestListItemDto,
 } from "./dto";
 import { normaliseNumber } from "./numbers";
-import { listPortingRequestsSchema, parseInput, type ListPortingRequestsInput } from "./schemas";
+import { listPortingRequestsSchema, type ListPortingRequestsInput } from "./schemas";
 import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
 // Tenant-scoped reads (STYLE.md habit 4). The tenant comes from the actor, never from input: a
 // customer sees its own account, support sees every account. A foreign or malformed id is a 404.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** The WHERE part that keeps a customer inside its account; support has no tenant filter. */
 export function tenantCondition(actor: Actor): SQL | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createPortingRequestSchema, fieldErrorsFromZod, transitionPortingRequestSchema, withinPortingWindow } from "./schemas";
+import { createPortingRequestSchema, transitionPortingRequestSchema, withinPortingWindow } from "./schemas";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
 
 const base = {
   country: "DE",

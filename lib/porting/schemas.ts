@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { COUNTRIES, numberTypeSupport } from "./countries";
 import { TRANSITION_ACTIONS } from "./transitions";
 import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } from "./values";
@@ -146,19 +145,3 @@ export const listPortingRequestsSchema = z.object({
 });
 
 export type ListPortingRequestsInput = z.input<typeof listPortingRequestsSchema>;
-
-/** zod issues as field errors: "phoneNumbers.2" for the third number, "" for the whole input. */
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
-  return result.data;
-}

@@ -8,7 +8,7 @@ import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type Queue
 import { LIST_NUMBER_PREVIEW } from "./dto";
 import { normaliseNumber } from "./numbers";
 import { decodeCursor, encodeCursor, statusCounts } from "./queries";
-import { parseInput } from "./schemas";
+import { parseInput } from "@/lib/shared/validation";
 import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "./values";
 
 // The support queue: requests of every account, in the order a support agent works them (see

@@ -3,8 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { applyTransition, conflictDetails } from "./apply-transition";
 import type { PortingRequestDto } from "./dto";
-import { getPortingRequestRowForActor, isUuid, loadPortingRequestDto } from "./queries";
-import { parseInput, transitionPortingRequestSchema, type TransitionPortingRequestInput } from "./schemas";
+import { getPortingRequestRowForActor, loadPortingRequestDto } from "./queries";
+import { isUuid } from "@/lib/shared/ids";
+import { transitionPortingRequestSchema, type TransitionPortingRequestInput } from "./schemas";
+import { parseInput } from "@/lib/shared/validation";
 import { statusLabel } from "./statuses";
 import {
   ACTION_LABELS,

@@ -13,7 +13,7 @@ import {
   type CompanyProfile,
 } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
-import { isUuid } from "@/lib/porting/queries";
+import { isUuid } from "@/lib/shared/ids";
 import { checkProfileRequirements, type ProfileProblem } from "@/lib/porting/profile-requirements";
 import { isCountryCode } from "@/lib/porting/countries";
 import { FINAL_STATUSES, PORTING_STATUSES, type NumberType, type PortingStatus } from "@/lib/porting/values";

@@ -6,7 +6,7 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { assertCustomer } from "@/lib/distribution-groups/guards";
 import { accountCountry, getDistributionGroupRow } from "@/lib/distribution-groups/queries";
 import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/porting/schemas";
+import { parseInput } from "@/lib/shared/validation";
 import type { VoiceNumberPage } from "./dto";
 import { selectVoiceNumbers } from "./queries";
 import { listVoiceNumbersSchema, type ListVoiceNumbersInput } from "./schemas";

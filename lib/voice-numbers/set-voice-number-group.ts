@@ -6,7 +6,7 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { assertCustomer, FOREIGN_KEY_VIOLATION, postgresError } from "@/lib/distribution-groups/guards";
 import { accountCountry, getDistributionGroupRow } from "@/lib/distribution-groups/queries";
 import { NotFoundError, ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
-import { parseInput } from "@/lib/porting/schemas";
+import { parseInput } from "@/lib/shared/validation";
 import type { VoiceNumberDto } from "./dto";
 import { selectVoiceNumbers } from "./queries";
 import { setVoiceNumberGroupSchema, type SetVoiceNumberGroupInput } from "./schemas";

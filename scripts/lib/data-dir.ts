@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { open, readFile, rm, writeFile } from "node:fs/promises";
+import { link, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseIdentity, processIdentity, stillRunning } from "./process-identity.mjs";
 
 // .data/ holds what a local run keeps between starts: the embedded cluster, its port, the
 // generated auth secret and the lock that keeps two starts from sharing one cluster.
@@ -13,34 +14,35 @@ export const dataDir = path.resolve(
 
 export type StartLock = { release: () => Promise<void> };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** An exclusive lock on .data/ for this process; null when another live process holds it. */
+/**
+ * An exclusive lock on .data/ for this process; null when another live process holds it. The lock
+ * records the holder's pid with its start time and the boot id, so a pid reused by an unrelated
+ * process (or a lock left from before a reboot) is recognised as stale.
+ */
 export async function acquireStartLock(): Promise<StartLock | null> {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "start.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return { release: () => rm(file, { force: true }) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(await readFile(file, "utf8").catch(() => ""));
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) return null;
-      // Left by a process that died without cleaning up.
-      await rm(file, { force: true });
+  // Written whole under another name, then linked into place: link() fails if the lock exists,
+  // and nobody ever reads a half-written lock.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(processIdentity()) + "\n", { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await link(tmp, file);
+        return { release: () => rm(file, { force: true }) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const holder = parseIdentity(await readFile(file, "utf8").catch(() => ""));
+        if (stillRunning(holder)) return null;
+        // Left by a process that died without cleaning up, or its pid now belongs to another process.
+        await rm(file, { force: true });
+      }
     }
+    return null;
+  } finally {
+    await rm(tmp, { force: true });
   }
-  return null;
 }
 
 /** AUTH_SECRET for local runs: generated once, kept in .data/ so sessions survive restarts. */
