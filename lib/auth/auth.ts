@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./users";
 
 const credentialsSchema = z.object({
@@ -25,10 +26,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        // The sign-in action and next-auth's own callback route both arrive here with the request.
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
         // The session version goes into the JWT; lib/auth/session.ts compares it on every request.
         if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion } as { id: string };
         if (result.reason === "locked") throw new TooManyAttempts();

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, schema } from "@/db";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password";
-import { clearFailures, lockedForSeconds, recordFailure } from "./throttle";
+import { releaseAttempt, reserveAttempt } from "./throttle";
 
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number }
@@ -19,11 +19,16 @@ async function hashToCompareAgainst(): Promise<string> {
   return dummyHash;
 }
 
-export async function checkCredentials(email: string, password: string): Promise<SignInResult> {
+/**
+ * Checks an email and password, within the sign-in limits of lib/auth/throttle.ts: the attempt
+ * reserves its slot (per email and per client address) before the password is hashed, so parallel
+ * wrong passwords are counted, not raced. `address` is the client's, from lib/auth/client-address.ts.
+ */
+export async function checkCredentials(email: string, password: string, address: string | null = null): Promise<SignInResult> {
   const db = getDb();
   const normalized = email.trim().toLowerCase();
-  const wait = await lockedForSeconds(db, normalized);
-  if (wait > 0) return { ok: false, reason: "locked", retryAfterSeconds: wait };
+  const reservation = await reserveAttempt(db, normalized, address);
+  if (!reservation.ok) return { ok: false, reason: "locked", retryAfterSeconds: reservation.retryAfterSeconds };
 
   const [user] = await db
     .select({
@@ -36,11 +41,9 @@ export async function checkCredentials(email: string, password: string): Promise
     .where(eq(sql`lower(${schema.users.email})`, normalized))
     .limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? (await hashToCompareAgainst()), password);
-  if (!user || !valid) {
-    await recordFailure(db, normalized);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailures(db, normalized);
+  // A wrong password keeps its reserved slots: that is the failure being counted.
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await releaseAttempt(db, normalized, address);
   // A disabled user gets the same answer as a wrong password: the page must not confirm the account.
   if (user.disabled) return { ok: false, reason: "invalid" };
   await db.update(schema.users).set({ lastSignInAt: sql`now()` }).where(eq(schema.users.id, user.id));

@@ -16,7 +16,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       if (code === "locked") {
-        return { email, error: "Too many failed attempts for this email. Wait 15 minutes and try again." };
+        // One answer for every throttled attempt, whichever limit (email or address) it hit and
+        // whether or not the email has a user.
+        return { email, error: "Too many failed sign-in attempts. Wait 15 minutes and try again." };
       }
       return { email, error: "Email or password is wrong." };
     }
