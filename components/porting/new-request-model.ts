@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { NumberCheck } from "@/lib/porting/numbers";
 import type { createPortingRequestSchema } from "@/lib/porting/schemas";
 import type { DocumentContentType } from "@/lib/porting/document-files";
-import type { DocumentKind } from "@/lib/porting/values";
+import { DOCUMENT_KINDS, type DocumentKind } from "@/lib/porting/values";
 
 // The guided create flow's model, free of React: its steps, which fields each step owns, where a
 // server field error belongs, and how the browser's instant number checks and the server's
@@ -53,12 +53,54 @@ export function firstStepWithError(keys: readonly string[]): number | null {
   return keys.length === 0 ? null : Math.min(...keys.map(stepOfErrorKey));
 }
 
+/** A step's check on Next: fine, or not (with a message for the step when its fields cannot say it). */
+export type StepVerdict = { ok: true } | { ok: false; message?: string };
+
+const isDocumentKind = (value: string): value is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(value);
+
+export type SortedServerErrors = {
+  /** By the number as entered: the server names "phoneNumbers.2", the row shows the third entry. */
+  numbers: Record<string, string>;
+  documents: DocumentErrors;
+  fields: [RequestFieldName, string][];
+  /** Errors no field owns, shown under the form. */
+  general: string[];
+};
+
+/** Where each of a refused submit's field errors goes: a number row, a document slot, a form field or the form as a whole. */
+export function sortServerErrors(fieldErrors: Readonly<Record<string, readonly string[]>>, sentNumbers: readonly string[]): SortedServerErrors {
+  const sorted: SortedServerErrors = { numbers: {}, documents: {}, fields: [], general: [] };
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const message = messages.join(" ");
+    const numberIndex = /^phoneNumbers\.(\d+)$/.exec(key)?.[1];
+    if (numberIndex !== undefined) {
+      const raw = sentNumbers[Number(numberIndex)];
+      if (raw !== undefined) sorted.numbers[raw] = message;
+    } else if (key.startsWith("documents.") && isDocumentKind(key.slice("documents.".length))) {
+      sorted.documents[key.slice("documents.".length) as DocumentKind] = message;
+    } else if (isFormField(key)) {
+      sorted.fields.push([key, message]);
+    } else {
+      sorted.general.push(message);
+    }
+  }
+  return sorted;
+}
+
+/** The notice over a refused submit: how much needs attention, and on how many steps. */
+export function refusedSubmitNotice(errorKeys: readonly string[]): string {
+  const steps = new Set(errorKeys.map(stepOfErrorKey));
+  return `The request was not created. ${errorKeys.length === 1 ? "One thing needs" : "Some things need"} attention${
+    steps.size > 1 ? `, on ${steps.size} steps` : ""
+  }: fix what is marked and submit again.`;
+}
+
 // ---- numbers -----------------------------------------------------------------------------------
 
 export type NumberRowState = "ok" | "problem" | "checking";
 export type NumberRow = NumberCheck & { state: NumberRowState; index: number };
 
-const DATABASE_PROBLEMS = new Set(["in_open_request", "on_account"]);
+const DATABASE_PROBLEMS = new Set(["in_open_request", "on_account", "unavailable"]);
 
 /**
  * One row per entered number: the browser's instant verdict, upgraded with the server's database

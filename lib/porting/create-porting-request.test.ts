@@ -150,8 +150,9 @@ describe("createPortingRequest", () => {
     expect(errors["phoneNumbers.3"]?.[0]).toContain("national");
     expect(errors["phoneNumbers.4"]?.[0]).toContain("listed twice");
     expect(errors["phoneNumbers.5"]?.[0]).toMatch(/mobile/i);
-    expect(errors["phoneNumbers.6"]?.[0]).toContain("already in an open porting request");
-    expect(errors["phoneNumbers.7"]?.[0]).toContain("already on a voice account");
+    // Both belong to another account: one answer that says nothing about that account.
+    expect(errors["phoneNumbers.6"]?.[0]).toContain("can't be ported from this account");
+    expect(errors["phoneNumbers.7"]?.[0]).toContain("can't be ported from this account");
     expect(errors.phoneNumbers).toEqual(["7 of 8 numbers need attention."]);
     expect(errors.companyProfileId).toEqual(
       expect.arrayContaining([expect.stringContaining("KvK number is missing"), expect.stringContaining('Postal code "1234"')]),
@@ -266,7 +267,7 @@ describe("createPortingRequest", () => {
     release();
     await rivalTx;
     const error = await rejection(ours);
-    expect(error.fieldErrors["phoneNumbers.0"]?.[0]).toMatch(/already in an open porting request/);
+    expect(error.fieldErrors["phoneNumbers.0"]?.[0]).toMatch(/can't be ported from this account/);
     expect(JSON.stringify(error.fieldErrors)).not.toMatch(/duplicate key|constraint|porting_request_numbers/);
     expect(await countRows("porting_requests", sql`account_id = ${customer.accountId}`)).toBe(0);
     expect(await countMismatches()).toEqual([]);

@@ -152,10 +152,12 @@ describe("checkNumbers against the database", () => {
       numberType: "geographic",
       raw: [ownOpen, foreignOpen, onVoice, closed, fresh] as string[],
     });
-    expect(checks.map((c) => c.problem ?? "ok")).toEqual(["in_open_request", "in_open_request", "on_account", "ok", "ok"]);
+    expect(checks.map((c) => c.problem ?? "ok")).toEqual(["in_open_request", "unavailable", "unavailable", "ok", "ok"]);
     expect(checks[0]?.message).toContain(own.reference);
-    expect(checks[1]?.message).toMatch(/already in an open porting request\.$/);
-    expect(checks[1]?.message).not.toMatch(/PR-/);
-    expect(checks[2]?.message).toMatch(/already on a voice account/);
+    // Another account's open request and voice number: the same answer, naming neither.
+    expect(checks[1]?.message).toMatch(/can't be ported from this account\. Contact support/);
+    expect(checks[2]?.message).toMatch(/can't be ported from this account\. Contact support/);
+    expect(checks[1]?.message).not.toMatch(/PR-|open porting request/);
+    expect(checks[2]?.message).not.toMatch(/voice account/);
   });
 });

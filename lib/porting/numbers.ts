@@ -22,6 +22,8 @@ export type NumberProblem =
   | "duplicate"
   | "in_open_request"
   | "on_account"
+  /** In an open request of, or on the voice account of, another account: not ours to describe. */
+  | "unavailable"
   | "not_portable";
 
 export type ParsedNumber = {
@@ -259,8 +261,9 @@ export function checkNumbersOffline(input: Omit<CheckNumbersInput, "accountId">)
 
 /**
  * Every check of DESIGN.md, per number: invalid, wrong country, not portable, wrong type,
- * duplicate in the list, already in an open porting request, already on a voice account. One
- * problem per number (the first that applies), each with its own message.
+ * duplicate in the list, already in an open porting request or on a voice account of this account,
+ * or taken by another account (one undescriptive answer). One problem per number (the first that
+ * applies), each with its own message.
  */
 export async function checkNumbers(db: Executor, input: CheckNumbersInput): Promise<NumberCheck[]> {
   const checks = checkNumbersOffline(input);
@@ -280,23 +283,32 @@ export async function checkNumbers(db: Executor, input: CheckNumbersInput): Prom
     .innerJoin(portingRequests, eq(portingRequests.id, portingRequestNumbers.portingRequestId))
     .where(and(inArray(portingRequestNumbers.number, candidates), eq(portingRequestNumbers.open, true)));
   const onVoice = await db
-    .select({ number: voiceNumbers.number })
+    .select({ number: voiceNumbers.number, accountId: voiceNumbers.accountId })
     .from(voiceNumbers)
     .where(inArray(voiceNumbers.number, candidates));
 
   const openByNumber = new Map(open.map((o) => [o.number, o]));
-  const voiceSet = new Set(onVoice.map((v) => v.number));
+  const voiceByNumber = new Map(onVoice.map((v) => [v.number, v]));
 
   return checks.map((check) => {
     if (check.problem || !check.e164) return check;
     const display = shown(check.input, formatNumber(check.e164));
     const openRow = openByNumber.get(check.e164);
-    if (openRow) {
-      // Another account's request is not ours to name.
-      const which = openRow.accountId === input.accountId ? `open porting request ${openRow.reference}` : "an open porting request";
-      return { ...check, problem: "in_open_request", message: `${display} is already in ${which}.` };
+    const voiceRow = voiceByNumber.get(check.e164);
+    // Another account's numbers are not ours to describe: whether one is being ported or already
+    // on a voice account, and by whom, would tell a customer about someone else's business (and
+    // a list of 500 numbers at a time would map it). One answer for both, pointing to support.
+    if ((openRow && openRow.accountId !== input.accountId) || (!openRow && voiceRow && voiceRow.accountId !== input.accountId)) {
+      return {
+        ...check,
+        problem: "unavailable",
+        message: `${display} can't be ported from this account. Contact support if you think it should be.`,
+      };
     }
-    if (voiceSet.has(check.e164)) {
+    if (openRow) {
+      return { ...check, problem: "in_open_request", message: `${display} is already in open porting request ${openRow.reference}.` };
+    }
+    if (voiceRow) {
       return { ...check, problem: "on_account", message: `${display} is already on a voice account.` };
     }
     return check;

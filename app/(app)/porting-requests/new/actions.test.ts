@@ -7,8 +7,10 @@ import { getDb } from "@/db";
 import { listDocuments } from "@/lib/porting/documents";
 import { MAX_DOCUMENT_BYTES } from "@/lib/porting/document-files";
 import { getPortingRequestForActor } from "@/lib/porting/queries";
+import { NUMBER_CHECK_LIMIT } from "@/lib/auth/user-rate-limit";
 import {
   createCompanyProfile,
+  createCustomer,
   createDistributionGroup,
   createSupport,
   createTenant,
@@ -210,21 +212,41 @@ describe("checkNumbersAction", () => {
     expect(await checkNumbersAction(input)).toMatchObject({ ok: false, code: "forbidden" });
   });
 
-  test("adds the database checks: own open request by reference, another account's anonymously, voice numbers", async () => {
+  test("adds the database checks: own open request by reference and own voice numbers; another account's numbers say nothing about them", async () => {
     const { customer } = await setup();
     const other = await createTenant("NL");
-    const [mine, theirs, onVoice, free] = [nextNumber(), nextNumber(), nextNumber(), nextNumber()];
+    const [mine, theirs, onVoice, ownVoice, free] = [nextNumber(), nextNumber(), nextNumber(), nextNumber(), nextNumber()];
     const own = await insertRequestInStatus({ accountId: customer.accountId, status: "requested", numbers: [mine] });
     await insertRequestInStatus({ accountId: other.customer.accountId, status: "delayed", numbers: [theirs] });
     await insertRequestInStatus({ accountId: other.customer.accountId, status: "completed", numbers: [onVoice] });
     await getDb().execute(sql`insert into voice_numbers (account_id, number, type) values (${other.customer.accountId}, ${onVoice}, 'geographic')`);
+    await getDb().execute(sql`insert into voice_numbers (account_id, number, type) values (${customer.accountId}, ${ownVoice}, 'geographic')`);
     signInAs(customer);
-    const result = await checkNumbersAction({ country: "NL", numberType: "geographic", phoneNumbers: [mine, theirs, onVoice, free, "nonsense"] });
+    const result = await checkNumbersAction({ country: "NL", numberType: "geographic", phoneNumbers: [mine, theirs, onVoice, ownVoice, free, "nonsense"] });
     if (!result.ok) throw new Error(JSON.stringify(result));
-    expect(result.data.map((c) => c.problem ?? "ok")).toEqual(["in_open_request", "in_open_request", "on_account", "ok", "invalid"]);
+    expect(result.data.map((c) => c.problem ?? "ok")).toEqual(["in_open_request", "unavailable", "unavailable", "on_account", "ok", "invalid"]);
     expect(result.data[0]?.message).toContain(own.reference);
-    expect(result.data[1]?.message).toContain("an open porting request");
-    expect(result.data[1]?.message).not.toMatch(/PR-\d/);
+    expect(result.data[3]?.message).toContain("already on a voice account");
+    // Another account's open request and its voice number get the same words: nothing to tell apart.
+    for (const check of [result.data[1], result.data[2]]) {
+      expect(check?.message).toMatch(/can't be ported from this account\. Contact support/);
+      expect(check?.message).not.toMatch(/open porting request|voice account|PR-\d/);
+    }
+    expect(result.data[1]?.message.replace(/"[^"]*" \([^)]*\)|"[^"]*"/, "N")).toBe(result.data[2]?.message.replace(/"[^"]*" \([^)]*\)|"[^"]*"/, "N"));
+  });
+
+  test(`is limited per user: after ${NUMBER_CHECK_LIMIT.max} checks in the window the next one is refused, another user is not affected`, async () => {
+    const { customer } = await setup();
+    const colleague = await createCustomer({ id: customer.accountId });
+    const input = { country: "NL" as const, numberType: "geographic" as const, phoneNumbers: [nextNumber()] };
+    signInAs(customer);
+    const results = await Promise.all(Array.from({ length: NUMBER_CHECK_LIMIT.max + 5 }, () => checkNumbersAction(input)));
+    expect(results.filter((r) => r.ok)).toHaveLength(NUMBER_CHECK_LIMIT.max);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(5);
+    expect(refused[0]).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/checked too often\. Wait \d+ minutes?/) });
+    signInAs(colleague);
+    expect(await checkNumbersAction(input)).toMatchObject({ ok: true });
   });
 
   test("bad input is a validation result", async () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db";
 import { action } from "@/lib/auth/action";
+import { consumeUserLimit, NUMBER_CHECK_LIMIT } from "@/lib/auth/user-rate-limit";
 import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
 import { REQUEST_JSON_FIELD, documentField } from "@/lib/porting/document-files";
@@ -22,15 +23,20 @@ const checkNumbersInput = z.object({
     .max(MAX_NUMBERS_PER_REQUEST, `At most ${MAX_NUMBERS_PER_REQUEST} numbers per request: split them over several requests.`),
 });
 
-/** Every check of a number list, including the database ones (open requests, voice numbers), as the user types. */
-export const checkNumbersAction = action({ roles: ["customer"], input: checkNumbersInput }, async (actor, input) =>
-  checkNumbers(getDb(), {
+/**
+ * Every check of a number list, including the database ones (open requests, voice numbers), as the
+ * user types. Limited per user: up to 500 numbers a call must not become a way to map which
+ * numbers other accounts hold (their numbers only ever get "can't be ported from this account").
+ */
+export const checkNumbersAction = action({ roles: ["customer"], input: checkNumbersInput }, async (actor, input) => {
+  await consumeUserLimit(actor.userId, NUMBER_CHECK_LIMIT);
+  return checkNumbers(getDb(), {
     accountId: actor.accountId,
     country: input.country,
     numberType: input.numberType,
     raw: input.phoneNumbers,
-  }),
-);
+  });
+});
 
 /**
  * Creates the request with its documents in one transaction. FormData because files travel with
