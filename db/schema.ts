@@ -436,11 +436,15 @@ export const emailMessages = pgTable(
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     lockedUntil: ts("locked_until"),
     sentAt: ts("sent_at"),
+    // The X-Request-Id of the request that made the change: the worker's log lines carry it.
+    requestId: text("request_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("email_messages_request_idx").on(t.portingRequestId, t.createdAt),
     index("email_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    // Failed and unsent emails of the last day: metrics and the support status strip.
+    index("email_messages_state_created_idx").on(t.state, t.createdAt),
     check(
       "email_messages_kind_check",
       sql`${t.kind} IN ('status', 'invitation', 'password_reset') AND (${t.kind} <> 'status' OR (${t.portingRequestId} IS NOT NULL AND ${t.eventId} IS NOT NULL))`,
@@ -474,6 +478,8 @@ export const callbackDeliveries = pgTable(
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     lockedUntil: ts("locked_until"),
     deliveredAt: ts("delivered_at"),
+    // The X-Request-Id of the request that made the change: the worker's log lines carry it.
+    requestId: text("request_id"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
@@ -500,6 +506,16 @@ export const callbackAttempts = pgTable(
   },
   (t) => [index("callback_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
+
+// Each notification worker's delivery-attempt counters (prom-client JSON), stored every few
+// seconds: workers run in their own processes, and every web instance's GET /api/metrics serves
+// the sum of the workers that reported lately (lib/observability/worker-metrics.ts).
+export const workerMetrics = pgTable("worker_metrics", {
+  workerId: text("worker_id").primaryKey(),
+  metrics: jsonb("metrics").notNull(),
+  startedAt: ts("started_at").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
 
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
