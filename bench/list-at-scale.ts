@@ -71,7 +71,7 @@ async function main() {
   const sql = postgres(url, { max: 2, onnotice: () => {} });
 
   const { listPortingRequests, statusCounts, encodeCursor } = await import("@/lib/porting/queries");
-  const { listSupportQueue } = await import("@/lib/porting/support-queue");
+  const { listSupportQueue } = await import("@/lib/support/queue");
 
   const [account] = await sql`insert into accounts (name, country, signing_secret) values ('Bench B.V.', 'NL', 'whsec_YmVuY2g=') returning id`;
   const [user] = await sql`insert into users (email, name, role, account_id, account_role, password_hash) values ('bench@bench.test', 'Bench', 'customer', ${account!.id}, 'admin', 'x') returning id`;

@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Spinner } from "@/components/ui/spinner";
 import { TabLinks } from "@/components/ui/tab-links";
-import type { FailingCallback, FailingFilter } from "@/lib/notifications/support-lists";
+import type { FailingCallback, FailingFilter } from "@/lib/support/notification-lists";
 import { NextAttempt } from "./request-notifications";
 
 // Support's Callbacks page: deliveries that failed for good or are being retried after a failed

@@ -6,7 +6,7 @@ import { formatDateTimeUtc } from "@/components/shared/format";
 import { fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TabLinks } from "@/components/ui/tab-links";
-import type { OutboxEmail, OutboxFilter } from "@/lib/notifications/support-lists";
+import type { OutboxEmail, OutboxFilter } from "@/lib/support/notification-lists";
 
 // Support's mail outbox: every status email of every account, newest first, with its state and
 // the message as sent (or as it would have been sent: without SMTP_URL they are kept, not sent).

@@ -14,7 +14,7 @@ import type { ActionResult } from "@/lib/auth/action";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
 import { statusLabel } from "@/lib/porting/statuses";
-import { SUPPORT_ACTION_COPY, supportTransitionSchema, type SupportAction } from "@/lib/support/support-actions";
+import { SUPPORT_ACTION_COPY, supportTransitionSchema, type SupportAction } from "@/lib/support/status-change-form";
 import { amsterdamDate } from "@/lib/support/wait-thresholds";
 
 // One dialog for every support action: a reason (pick a common one, then edit it freely), the

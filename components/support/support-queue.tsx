@@ -13,7 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { countryName } from "@/lib/porting/countries";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import type { SupportQueueItem, SupportQueuePage } from "@/lib/porting/support-queue";
+import type { SupportQueueItem, SupportQueuePage } from "@/lib/support/queue";
 import { COUNTRY_CODES } from "@/lib/porting/values";
 import { queueHref, queueSearch, type QueueFilters } from "@/lib/support/queue-filters";
 import { QUEUE_VIEW_LIST, QUEUE_VIEWS, type QueueOrder } from "@/lib/support/queue-views";

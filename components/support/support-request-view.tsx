@@ -12,7 +12,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { CONTRACT_SCENARIO_INFO, countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { STATUSES, statusLabel } from "@/lib/porting/statuses";
-import { isSupportAction, SUPPORT_ACTION_COPY, type SupportAction } from "@/lib/support/support-actions";
+import { isSupportAction, SUPPORT_ACTION_COPY, type SupportAction } from "@/lib/support/status-change-form";
 import { SupportActionDialog, type SupportActionOutcome } from "./support-action-dialog";
 import { useNow } from "@/components/shared/use-now";
 import { Field, Section } from "./section";

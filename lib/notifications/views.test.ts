@@ -12,7 +12,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-recei
 import { notificationsForRequest } from "./queries";
 import { resendCallback } from "./resend-callback";
 import { getSigningSecret, rotateSigningSecret, retirePreviousSigningSecret } from "./signing-secret";
-import { listFailingCallbacks, listOutbox } from "./support-lists";
+import { listFailingCallbacks, listOutbox } from "@/lib/support/notification-lists";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessionModule);
 

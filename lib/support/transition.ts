@@ -6,7 +6,7 @@ import { getPortingRequestForActor } from "@/lib/porting/queries";
 import { statusLabel } from "@/lib/porting/statuses";
 import { transitionPortingRequest } from "@/lib/porting/transition-porting-request";
 import type { PortingStatus } from "@/lib/porting/values";
-import type { supportTransitionSchema } from "./support-actions";
+import type { supportTransitionSchema } from "./status-change-form";
 import type { z } from "zod";
 
 // A support agent's status change from the request page. The verb does the work (role, table,

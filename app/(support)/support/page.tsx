@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { ValidationError } from "@/lib/errors";
-import { listSupportQueue, type SupportQueuePage } from "@/lib/porting/support-queue";
+import { listSupportQueue, type SupportQueuePage } from "@/lib/support/queue";
 import { readQueueFilters, type QueueFilters } from "@/lib/support/queue-filters";
 
 export const metadata: Metadata = { title: "Support queue" };

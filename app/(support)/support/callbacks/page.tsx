@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { ValidationError } from "@/lib/errors";
-import { FAILING_FILTERS, listFailingCallbacks, type FailingFilter } from "@/lib/notifications/support-lists";
+import { FAILING_FILTERS, listFailingCallbacks, type FailingFilter } from "@/lib/support/notification-lists";
 
 export const metadata: Metadata = { title: "Failing callbacks · Support" };
 

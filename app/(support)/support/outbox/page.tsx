@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { ValidationError } from "@/lib/errors";
-import { listOutbox, OUTBOX_FILTERS, type OutboxFilter } from "@/lib/notifications/support-lists";
+import { listOutbox, OUTBOX_FILTERS, type OutboxFilter } from "@/lib/support/notification-lists";
 
 export const metadata: Metadata = { title: "Mail outbox · Support" };
 

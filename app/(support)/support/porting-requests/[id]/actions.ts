@@ -1,7 +1,7 @@
 "use server";
 
 import { action } from "@/lib/auth/action";
-import { supportTransitionSchema, type SupportTransitionInput } from "@/lib/support/support-actions";
+import { supportTransitionSchema, type SupportTransitionInput } from "@/lib/support/status-change-form";
 import { transitionAsSupport } from "@/lib/support/transition";
 
 // Accept / reject / delay / mark ready / complete from the support request page. A public POST

@@ -6,10 +6,10 @@ import type { SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
-import { notSentReason, type NotSentReason } from "./events";
-import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "./schedule";
+import { notSentReason, type NotSentReason } from "@/lib/notifications/events";
+import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "@/lib/notifications/schedule";
 import type { PortingStatus } from "@/lib/porting/values";
-import type { DeliveryState } from "./queries";
+import type { DeliveryState } from "@/lib/notifications/queries";
 
 // Support's views across every account: callbacks that are failing (failed for good, or being
 // retried after a failed attempt), and the mail outbox. Newest first, keyset pages on

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { accounts, portingRequestNumbers, portingRequests } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
-import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type QueueViewId } from "@/lib/support/queue-views";
-import { LIST_NUMBER_PREVIEW } from "./dto";
-import { normaliseNumber } from "./numbers";
-import { decodeCursor, encodeCursor, statusCounts } from "./queries";
+import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type QueueViewId } from "./queue-views";
+import { LIST_NUMBER_PREVIEW } from "@/lib/porting/dto";
+import { normaliseNumber } from "@/lib/porting/numbers";
+import { decodeCursor, encodeCursor, statusCounts } from "@/lib/porting/queries";
 import { parseInput } from "@/lib/shared/validation";
-import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "./values";
+import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "@/lib/porting/values";
 
 // The support queue: requests of every account, in the order a support agent works them (see
 // lib/support/queue-views.ts: open work oldest waiting first). Keyset pagination on

@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { portingRequests } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { createAccount, createCustomer, createSupport, insertRequestInStatus, nextNumber } from "@/test/factories";
-import { listSupportQueue } from "./support-queue";
-import type { PortingStatus } from "./values";
+import { listSupportQueue } from "./queue";
+import type { PortingStatus } from "@/lib/porting/values";
 
 // Every test file has a database of its own; the rows below are all the queue holds.
 
