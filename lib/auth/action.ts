@@ -1,6 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
+import { actionRequestContext } from "@/lib/observability/action-context";
+import { getLogger } from "@/lib/observability/logger";
+import { runWithRequestContext } from "@/lib/observability/request-context";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import type { Actor, CustomerActor, SupportActor } from "./actor";
 import { getSessionActor } from "./session";
@@ -35,7 +38,7 @@ export function toActionError(error: unknown): ActionResult<never> {
     }
   }
   // Database and programming errors are logged, never shown.
-  console.error(error);
+  getLogger().error({ err: error }, "server action failed");
   return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
 }
 
@@ -43,20 +46,26 @@ export function action<R extends Role, S extends z.ZodType, T>(
   options: { roles: readonly R[]; input: S },
   handler: (actor: ActorFor<R>, input: z.output<S>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
+  // Runs in the request context (lib/observability): the status changes an action makes carry
+  // its request id to the deliveries they queue.
   return async (raw) => {
-    try {
-      const actor = await getSessionActor();
-      if (!actor) return { ok: false, code: "unauthorized", message: "Your session has ended. Sign in again." };
-      if (!(options.roles as readonly Role[]).includes(actor.role)) {
-        return { ok: false, code: "forbidden", message: "You are not allowed to do this." };
+    const context = await actionRequestContext();
+    return runWithRequestContext(context, async (): Promise<ActionResult<T>> => {
+      try {
+        const actor = await getSessionActor();
+        if (!actor) return { ok: false, code: "unauthorized", message: "Your session has ended. Sign in again." };
+        context.accountId = actor.accountId ?? undefined;
+        if (!(options.roles as readonly Role[]).includes(actor.role)) {
+          return { ok: false, code: "forbidden", message: "You are not allowed to do this." };
+        }
+        const parsed = options.input.safeParse(raw);
+        if (!parsed.success) {
+          return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
+        }
+        return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
+      } catch (error) {
+        return toActionError(error);
       }
-      const parsed = options.input.safeParse(raw);
-      if (!parsed.success) {
-        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
-      }
-      return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
-    } catch (error) {
-      return toActionError(error);
-    }
+    });
   };
 }

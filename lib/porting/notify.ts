@@ -6,6 +6,9 @@ import { appUrl } from "@/lib/env";
 import { renderStatusEmail } from "@/lib/notifications/email/render";
 import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL } from "@/lib/notifications/events";
 import { newMessageId } from "@/lib/notifications/webhooks/sign";
+import { getLogger } from "@/lib/observability/logger";
+import { recordStatusChange } from "@/lib/observability/metrics";
+import { currentRequestId } from "@/lib/observability/request-context";
 import { loadPortingRequestDto } from "./queries";
 import type { ActorRole, PortingStatus } from "./values";
 
@@ -61,7 +64,10 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
     appUrl: appUrl(),
   });
   const recipients = [...new Set(row.recipients.map((r) => r.trim()).filter(Boolean))];
+  // The request that made the change, so the worker's lines for these deliveries carry its id.
+  const requestId = currentRequestId();
   await tx.insert(emailMessages).values({
+    requestId,
     portingRequestId: request.id,
     eventId: event.eventId,
     recipients,
@@ -73,6 +79,7 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
 
   if (request.callbackUrl) {
     await tx.insert(callbackDeliveries).values({
+      requestId,
       messageId: newMessageId(),
       portingRequestId: request.id,
       accountId: request.accountId,
@@ -84,4 +91,9 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
   }
 
   await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${request.id})`);
+  recordStatusChange(request.country, event.fromStatus, event.toStatus);
+  getLogger().info(
+    { portingRequestId: request.id, reference: request.reference, country: request.country, from: event.fromStatus, to: event.toStatus, eventId: event.eventId, callback: Boolean(request.callbackUrl) },
+    "status change",
+  );
 }
