@@ -1,6 +1,8 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { assertPostgresPatched } from "./postgres-patch";
+import { isConnectionLost } from "./unavailable";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -23,15 +25,56 @@ export function databaseUrl(): string {
 
 export function getClient(): Client {
   if (!holder.__portingDb) {
+    // Unpatched, a backend killed under load would end the whole server (docs/postgres-patch.md).
+    assertPostgresPatched();
     const sql = postgres(databaseUrl(), {
       max: 10,
       onnotice: () => {},
       // Keeps a dead backend from hanging a request forever.
       connect_timeout: 10,
     });
-    holder.__portingDb = { sql, db: drizzle(sql, { schema }) };
+    holder.__portingDb = { sql, db: drizzle(retryingReads(sql), { schema }) };
   }
   return holder.__portingDb;
+}
+
+/** A plain read: no locks, no side effects, so running it twice is the same as once. */
+export function isRetryableRead(query: string): boolean {
+  return (
+    /^\s*select\b/i.test(query) &&
+    !/\b(pg_notify|pg_advisory\w*|nextval|setval|set_config|pg_terminate_backend|pg_cancel_backend)\b|\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i.test(query)
+  );
+}
+
+type Pending = PromiseLike<unknown> & { values: () => PromiseLike<unknown> };
+
+/**
+ * The pool as Drizzle sees it, with one change: a read outside a transaction whose connection is
+ * lost mid-flight (a killed backend, a restarted server) runs once more, on a fresh connection,
+ * before it fails. Writes never run twice: whether the lost one committed is unknown (a client
+ * retries a create with its Idempotency-Key). Transactions use their own connection (`begin`),
+ * which this leaves alone.
+ */
+function retryingReads(sql: postgres.Sql): postgres.Sql {
+  const unsafe = sql.unsafe.bind(sql) as unknown as (...args: unknown[]) => Pending;
+  const retrying = (...args: unknown[]) => {
+    if (typeof args[0] !== "string" || !isRetryableRead(args[0])) return unsafe(...args);
+    const run = (asValues: boolean) => {
+      const once = () => {
+        const query = unsafe(...args);
+        return asValues ? query.values() : query;
+      };
+      return Promise.resolve(once()).catch((error: unknown) => {
+        if (!isConnectionLost(error)) throw error;
+        return once();
+      });
+    };
+    return {
+      values: () => run(true),
+      then: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) => run(false).then(onFulfilled, onRejected),
+    };
+  };
+  return new Proxy(sql, { get: (target, key, receiver) => (key === "unsafe" ? retrying : Reflect.get(target, key, receiver)) });
 }
 
 export function getDb(): Db {

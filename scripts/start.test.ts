@@ -137,9 +137,10 @@ test(
   "a lock whose pid now belongs to another process is stale; a live one refuses a second start; SIGTERM to the supervisor alone stops all; .data/ is private",
   { timeout: 90_000 },
   async () => {
-    // Left by a start that died: its pid now belongs to another process (here: this test runner).
-    const bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
-    writeFileSync(path.join(dataDir, "start.lock"), JSON.stringify({ pid: process.pid, start: "1", boot: bootId }));
+    // Left by a start that died (an older version wrote the bare pid): its pid now belongs to
+    // another process, here this test runner. (scripts/lib/process-identity.test.ts: the current format.)
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, "start.lock"), String(process.pid));
     chmodSync(dataDir, 0o755);
 
     const supervisor = startSupervisor(await freePort(), { RUN_WORKER: "false" });

@@ -215,4 +215,10 @@ export const problemExamples = {
   },
   429: { type: "/docs/api#problem-rate-limited", title: "Too many requests", status: 429, detail: "This API key made more than 600 requests this minute. Try again in 17 s." },
   500: { type: "/docs/api#problem-internal", title: "Internal error", status: 500, detail: "Something went wrong on our side. Please try again." },
+  503: {
+    type: "/docs/api#problem-unavailable",
+    title: "Service unavailable",
+    status: 503,
+    detail: "The service cannot reach its database right now. Try again in 5 s; retry a create with the same Idempotency-Key.",
+  },
 } as const;

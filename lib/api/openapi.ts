@@ -338,7 +338,7 @@ function problemResponses(): Record<string, JsonSchema> {
   for (const [status, info] of Object.entries(PROBLEM_TYPES)) {
     out[`Problem${status}`] = {
       description: `${info.title}. ${info.when}`,
-      ...(status === "429" || status === "409"
+      ...(status === "429" || status === "409" || status === "503"
         ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } }
         : {}),
       content: {

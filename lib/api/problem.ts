@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/db/unavailable";
 import { isDomainError, type FieldErrors } from "@/lib/errors";
 
 // RFC 9457 problem details, the one error format of /api/v1. Every status the API can answer has
@@ -24,6 +25,7 @@ export const PROBLEM_TYPES = {
   422: { slug: "validation", title: "Validation failed", when: "The JSON is well formed but a field is missing, unknown or wrong. `errors` names every field (`phoneNumbers.2` is the third number) with what to fix." },
   429: { slug: "rate-limited", title: "Too many requests", when: "The key made more requests this minute than its limit. Wait the seconds in the Retry-After header." },
   500: { slug: "internal", title: "Internal error", when: "Something failed on our side; nothing was changed. Try again." },
+  503: { slug: "unavailable", title: "Service unavailable", when: "The database cannot be reached for a moment (a restart, a failover). Wait the seconds in the Retry-After header and try again; retry a create with the same Idempotency-Key, so it is never made twice." },
 } as const satisfies Record<number, { slug: string; title: string; when: string }>;
 
 export type ProblemStatus = keyof typeof PROBLEM_TYPES;
@@ -77,7 +79,22 @@ export function problemFromError(error: unknown): Response {
         return problem(429, error.message, {}, { "retry-after": String(e.retryAfterSeconds) });
     }
   }
+  if (isDatabaseUnavailable(error)) {
+    // Not a fault of the request: a 503 the client can retry (a create with its Idempotency-Key).
+    console.error(`Database unavailable: ${describeUnavailable(error)}`);
+    return problem(
+      503,
+      `The service cannot reach its database right now. Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} s; retry a create with the same Idempotency-Key.`,
+      {},
+      { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    );
+  }
   // Database and programming errors are logged, never shown.
   console.error(error);
   return problem(500, "Something went wrong on our side. Please try again.");
+}
+
+function describeUnavailable(error: unknown): string {
+  const inner = (error as { cause?: unknown })?.cause ?? error;
+  return inner instanceof Error ? `${(inner as { code?: string }).code ?? inner.name} ${inner.message}` : String(inner);
 }

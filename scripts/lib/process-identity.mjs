@@ -2,7 +2,7 @@
 // names only a pid can point at an unrelated process on a busy machine (or after a reboot). With
 // the process's start time (/proc/<pid>/stat, field 22, in clock ticks since boot) and the boot id,
 // a recorded process is the same one only if all three match. Plain Node: bootstrap.mjs uses it too.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 /** @returns {string | null} */
 function bootId() {
@@ -50,6 +50,10 @@ export function stillRunning(recorded) {
     typeof recorded === "number" ? { pid: recorded, start: null, boot: null } : /** @type {Record<string, unknown>} */ (recorded ?? {});
   const pid = identity.pid;
   if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0 || !alive(pid)) return false;
+  // A bare pid (older versions) is only trusted while it still runs the start script.
+  if (typeof recorded === "number" && existsSync(`/proc/${pid}/cmdline`)) {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("start.ts");
+  }
   // Without /proc (not Linux), a live pid is all there is to go by.
   const now = processIdentity(pid);
   if (identity.boot && now.boot && identity.boot !== now.boot) return false;

@@ -87,7 +87,7 @@ describe("the document is generated from the schemas the API uses", () => {
       expect(op?.operationId).toBe(endpoint.operationId);
     }
     expect(Object.keys(document.components.responses).sort()).toEqual(
-      ["Problem400", "Problem401", "Problem403", "Problem404", "Problem409", "Problem413", "Problem415", "Problem422", "Problem429", "Problem500"].sort(),
+      ["Problem400", "Problem401", "Problem403", "Problem404", "Problem409", "Problem413", "Problem415", "Problem422", "Problem429", "Problem500", "Problem503"].sort(),
     );
   });
 
