@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getPortingRequestRowForActor } from "@/lib/porting/queries";
 import { isUuid } from "@/lib/shared/ids";
 import type { ActorRole, PortingStatus } from "@/lib/porting/values";
-import { notSentReason, type NotSentReason } from "./events";
+import { emailErrorFor, shownEmailState, type NotSentReason } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "./schedule";
 
 // What happened to the notifications of one request, per status change: its email (recipients,
@@ -25,6 +25,7 @@ export type EmailRecord = {
   state: DeliveryState;
   attempts: number;
   maxAttempts: number;
+  /** Support: the mail server's answer. Customers: "not delivered yet, retrying" and the like (emailErrorFor). */
   lastError: string | null;
   /** Set when state is not_sent: why (no SMTP server, no addresses, demo data). */
   notSentReason: NotSentReason | null;
@@ -148,20 +149,23 @@ export async function notificationsForRequest(actor: Actor, requestId: string, d
       at: event.createdAt.toISOString(),
       emails: emails
         .filter((e) => e.eventId === event.id)
-        .map((e) => ({
-          id: e.id,
-          recipients: e.recipients,
-          subject: e.subject,
-          textBody: e.textBody,
-          state: e.state,
-          attempts: e.attempts,
-          maxAttempts: emailMax,
-          lastError: e.lastError,
-          notSentReason: e.state === "not_sent" ? notSentReason(e.lastError) : null,
-          nextAttemptAt: e.state === "pending" ? iso(e.nextAttemptAt) : null,
-          sentAt: iso(e.sentAt),
-          createdAt: e.createdAt.toISOString(),
-        })),
+        .map((e) => {
+          const shown = shownEmailState(e);
+          return {
+            id: e.id,
+            recipients: e.recipients,
+            subject: e.subject,
+            textBody: e.textBody,
+            state: shown.state,
+            attempts: e.attempts,
+            maxAttempts: emailMax,
+            lastError: emailErrorFor(actor.role, { state: shown.state, lastError: e.lastError }),
+            notSentReason: shown.notSentReason,
+            nextAttemptAt: shown.state === "pending" ? iso(e.nextAttemptAt) : null,
+            sentAt: iso(e.sentAt),
+            createdAt: e.createdAt.toISOString(),
+          };
+        }),
       callbacks: deliveries
         .filter((d) => d.eventId === event.id)
         .map((d) => ({

@@ -55,6 +55,41 @@ describe("notifications of a request", () => {
     expect(accepted!.callbacks[0]!.attemptLog).toEqual([expect.objectContaining({ attempt: 1, statusCode: 204, error: null })]);
   });
 
+  test("a failing email's mail-server error is for support; the customer reads that it is not delivered yet and retried", async () => {
+    const { customer } = await createTenant("NL");
+    const support = await createSupport();
+    const request = await createRequest(customer);
+    const detail = "Could not connect to the mail server: connect ECONNREFUSED 10.0.0.5:587";
+    await getDb()
+      .update(emailMessages)
+      .set({ attempts: 2, lastError: detail, nextAttemptAt: sql`now() + interval '1 hour'` })
+      .where(eq(emailMessages.portingRequestId, request.id));
+    const failedRequest = await createRequest(customer);
+    await getDb()
+      .update(emailMessages)
+      .set({ state: "failed", attempts: 9, lastError: "SMTP 535: 5.7.8 Authentication credentials invalid" })
+      .where(eq(emailMessages.portingRequestId, failedRequest.id));
+
+    const emailFor = async (actor: Parameters<typeof notificationsForRequest>[0], id: string) => (await notificationsForRequest(actor, id)).events[0]!.emails[0]!;
+    const retrying = await emailFor(customer, request.id);
+    expect(retrying).toMatchObject({ state: "pending", attempts: 2 });
+    expect(retrying.lastError).toMatch(/not delivered yet.*retrying/i);
+    expect(JSON.stringify(retrying)).not.toMatch(/10\.0\.0\.5|ECONNREFUSED|587/);
+    const failed = await emailFor(customer, failedRequest.id);
+    expect(failed.state).toBe("failed");
+    expect(JSON.stringify(failed)).not.toMatch(/535|Authentication|credentials/);
+    expect(failed.lastError).toMatch(/could not be delivered/i);
+
+    // The API answers the customer the same; support sees the detail.
+    const { GET } = await import("@/app/api/v1/porting-requests/[id]/notifications/route");
+    const response = await GET(new Request(`http://localhost/api/v1/porting-requests/${request.id}/notifications`, { headers: { authorization: `Bearer ${await keyFor(customer)}` } }), {
+      params: Promise.resolve({ id: request.id }),
+    });
+    expect(await response.text()).not.toMatch(/10\.0\.0\.5|ECONNREFUSED/);
+    expect((await emailFor(support, request.id)).lastError).toBe(detail);
+    expect((await emailFor(support, failedRequest.id)).lastError).toMatch(/^SMTP 535/);
+  });
+
   test("another account's request is not found, for the verb and the route; support sees every account", async () => {
     const { customer, support, request } = await deliveredRequest();
     const other = await createTenant("NL");

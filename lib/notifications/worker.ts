@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
@@ -7,33 +7,42 @@ import { env } from "@/lib/env";
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
 import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
-import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, nextDelayMs, type RetrySchedule } from "./schedule";
-import { CALLBACK_TIMEOUT_MS, postCallback, type AttemptResult } from "./webhooks/deliver";
+import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts, nextDelayMs, type RetrySchedule } from "./schedule";
+import { CALLBACK_TIMEOUT_MS, postCallback } from "./webhooks/deliver";
 import { signatureHeader } from "./webhooks/sign";
 import { resolveDeliveryTarget } from "./webhooks/url-guard";
 
 // The notification worker: delivers the email_messages and callback_deliveries rows that status
-// changes enqueue (lib/porting/notify.ts). The rows are the queue (docs/notifications.md):
+// changes enqueue (lib/porting/notify.ts). The rows are the queue (docs/notifications.md). Both
+// kinds go through the same three steps; only "deliver" differs:
 //
-//  - Claiming: one UPDATE takes due rows with FOR UPDATE SKIP LOCKED, sets a lease
-//    (locked_until) and counts the attempt. Several workers never hold one row at once; a worker
-//    killed mid-delivery leaves a lease that expires, and any worker (or the restarted one)
-//    retries the row.
-//  - Fencing: the result of an attempt is written only while `attempts` still equals the claimed
-//    value, so a worker that overran its lease can never overwrite a newer attempt's result.
-//  - Wake-up: LISTEN for pg_notify from the enqueue transaction (sent only on commit), plus a
-//    poll every `pollIntervalMs` for retries that come due and for missed notifications.
+//  1. claim: one UPDATE takes due rows with FOR UPDATE SKIP LOCKED, sets a lease (locked_until)
+//     and counts the attempt. Several workers never hold one row at once. A row whose last
+//     attempt the schedule allows was made but never recorded (its worker died, its lease ran
+//     out) is failed here instead of being claimed again. A worker claims only what it can
+//     deliver: without SMTP_URL, no emails (a worker of the fleet that has it sends them).
+//  2. deliver, while the lease is renewed (every third of it), so a slow receiver or mail server
+//     never lets a second worker start the same delivery while this one is still talking. A
+//     worker killed mid-delivery stops renewing; its lease expires and any worker retries the row.
+//     An attempt that throws is a failed attempt like any other (retried on the schedule).
+//  3. settle: the result is written only while `attempts` still equals the claimed value (a
+//     fencing token), so a worker that lost its lease can never overwrite a newer attempt. The
+//     write is retried while the database refuses it: a delivery that happened is never recorded
+//     as a failure, and never repeated because its record failed once.
+//
+// Wake-up: LISTEN for pg_notify from the enqueue transaction (sent only on commit), plus a poll
+// every `pollIntervalMs` for retries that come due and for missed notifications.
 //
 // Delivery is at least once: a worker killed after the receiver answered but before recording it
 // delivers again; the webhook-id (and the email's Message-ID) stay the same for de-duplication.
 
 export type WorkerOptions = {
   databaseUrl: string;
-  /** SMTP server; default SMTP_URL. Null: emails are recorded as not sent. */
+  /** SMTP server; default SMTP_URL. Null: this worker sends no email (see `claim`). */
   smtpUrl?: string | null;
   mailFrom?: string;
   pollIntervalMs?: number;
-  /** How long a claimed row stays reserved for one attempt; must outlast the attempt's own timeouts. */
+  /** How long a claimed row stays reserved without news from its worker; renewed every third of it while the attempt runs. */
   leaseMs?: number;
   /** Deliveries in flight at once, per kind. */
   concurrency?: number;
@@ -44,22 +53,42 @@ export type WorkerOptions = {
   urlGuard?: CallbackUrlOptions;
   log?: (line: string) => void;
   /** Called after every attempt; tests use it to observe the worker without sleeping. */
-  onAttempt?: (info: { kind: "email" | "callback"; id: string; outcome: string }) => void;
+  onAttempt?: (info: { kind: Kind; id: string; outcome: string }) => void;
 };
 
-type Kind = "email" | "callback";
+export type Kind = "email" | "callback";
 
-// Raw queries on a client that drizzle wraps return timestamps as text (drizzle installs its own
-// parsers and maps columns itself), so rows from `this.client` convert them here.
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
-}
+type EmailRow = typeof emailMessages.$inferSelect;
+type CallbackRow = typeof callbackDeliveries.$inferSelect;
+type Rows = { email: EmailRow; callback: CallbackRow };
 
+/** A claimed row: the row after the claim (its `attempts` is the fencing token) and the lease it replaced. */
+type Claimed<K extends Kind> = { row: Rows[K]; previousLock: Date | null };
+
+/** What one attempt came to, the same for both kinds. */
+type Outcome = {
+  ok: boolean;
+  /** Failed, and retrying will not help (SMTP 5xx, 410 Gone, a URL that can never be delivered). */
+  permanent: boolean;
+  /** For the record: why it failed, or a note on a success (recipients the mail server refused). */
+  error: string | null;
+  statusCode: number | null;
+  startedAt: Date;
+  durationMs: number;
+  /** The log line. */
+  summary: string;
+};
+
+type Tx = Parameters<Parameters<PostgresJsDatabase<typeof schema>["transaction"]>[0]>[0];
+
+const QUEUES = {
+  email: { table: emailMessages, name: "email_messages", deliveredAt: "sentAt" },
+  callback: { table: callbackDeliveries, name: "callback_deliveries", deliveredAt: "deliveredAt" },
+} as const;
+
+const KINDS: readonly Kind[] = ["email", "callback"];
 const DNS_TIMEOUT_MS = 5_000;
-
-type EmailRow = typeof emailMessages.$inferSelect & { previousLock: Date | null };
-type CallbackRow = typeof callbackDeliveries.$inferSelect & { previousLock: Date | null };
+const NO_RESULT = "No result recorded: the worker stopped during this attempt.";
 
 export class NotificationWorker {
   private readonly client: postgres.Sql;
@@ -68,8 +97,7 @@ export class NotificationWorker {
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly concurrency: number;
-  private readonly callbackSchedule: RetrySchedule;
-  private readonly emailSchedule: RetrySchedule;
+  private readonly schedules: Record<Kind, RetrySchedule>;
   private readonly callbackTimeoutMs: number;
   private readonly log: (line: string) => void;
   private readonly inFlight = new Set<Promise<void>>();
@@ -89,12 +117,13 @@ export class NotificationWorker {
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.concurrency = options.concurrency ?? 8;
-    this.callbackSchedule = options.callbackSchedule ?? CALLBACK_SCHEDULE;
-    this.emailSchedule = options.emailSchedule ?? EMAIL_SCHEDULE;
+    this.schedules = { email: options.emailSchedule ?? EMAIL_SCHEDULE, callback: options.callbackSchedule ?? CALLBACK_SCHEDULE };
     this.log = options.log ?? ((line) => console.log(line));
+    // The lease is renewed while an attempt runs, so it need not outlast the attempt; a callback
+    // attempt is still bounded (DNS, then the HTTP timeout), and a lease shorter than that is a
+    // configuration mistake worth refusing.
     const dnsTimeout = options.urlGuard?.resolveTimeoutMs ?? DNS_TIMEOUT_MS;
     if (this.leaseMs <= this.callbackTimeoutMs + dnsTimeout) {
-      // Otherwise a slow but live attempt could be claimed a second time.
       throw new Error(`leaseMs (${this.leaseMs}) must be longer than the callback timeout plus DNS time (${this.callbackTimeoutMs + dnsTimeout}).`);
     }
   }
@@ -105,7 +134,7 @@ export class NotificationWorker {
     this.unlisten = () => listener.unlisten();
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
     this.log(
-      `Notification worker started: ${this.mailer ? "email via SMTP" : "no SMTP_URL, emails are recorded as not sent"}; polling every ${this.pollIntervalMs} ms.`,
+      `Notification worker started: ${this.mailer ? "email via SMTP" : "no SMTP_URL, so it sends no email (they wait for a worker that has it)"}; polling every ${this.pollIntervalMs} ms.`,
     );
     this.wake();
   }
@@ -133,14 +162,11 @@ export class NotificationWorker {
     void this.tick();
   }
 
-  /** Runs until nothing is due now and nothing is in flight (tests and one-off runs). */
+  /** Runs until this worker finds nothing to do and nothing is in flight (tests and one-off runs). */
   async drain(): Promise<void> {
     for (;;) {
-      await this.tickOnce();
-      if (this.inFlight.size === 0) {
-        const due = await this.dueCount();
-        if (due === 0) return;
-      }
+      const busy = await this.tickOnce();
+      if (!busy && this.inFlight.size === 0) return;
       await Promise.race([...this.inFlight, new Promise((r) => setTimeout(r, 20))]);
     }
   }
@@ -154,21 +180,30 @@ export class NotificationWorker {
       } while (this.again && !this.stopped);
     } catch (error) {
       // The database may be restarting; the next poll tries again.
-      this.log(`Notification worker: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`Notification worker: ${message(error)}`);
     } finally {
       this.ticking = false;
     }
   }
 
-  private async tickOnce(): Promise<void> {
-    if (this.stopped) return;
-    if (!this.mailer) await this.markEmailsNotSent();
-    if (this.mailer) {
-      const free = this.concurrency - this.running.email;
-      if (free > 0) for (const row of await this.claimEmails(free)) this.track("email", this.sendEmail(row));
+  /** One round: for each kind this worker delivers, claim what is due and start it. True when it found anything to do. */
+  private async tickOnce(): Promise<boolean> {
+    if (this.stopped) return false;
+    let busy = false;
+    if (!this.mailer) busy = (await this.noteEmailsWaitingForSmtp()) || busy;
+    for (const kind of this.deliverable()) {
+      const free = this.concurrency - this.running[kind];
+      if (free <= 0) continue;
+      const claimed = await this.claim(kind, free);
+      busy = busy || claimed.gaveUp > 0 || claimed.rows.length > 0;
+      for (const item of claimed.rows) this.track(kind, this.attempt(kind, item));
     }
-    const free = this.concurrency - this.running.callback;
-    if (free > 0) for (const row of await this.claimCallbacks(free)) this.track("callback", this.deliverCallback(row));
+    return busy;
+  }
+
+  /** The kinds this worker can deliver: emails only with an SMTP server. */
+  private deliverable(): readonly Kind[] {
+    return this.mailer ? KINDS : KINDS.filter((k) => k !== "email");
   }
 
   private track(kind: Kind, work: Promise<void>): void {
@@ -184,115 +219,161 @@ export class NotificationWorker {
     this.inFlight.add(tracked);
   }
 
-  private async dueCount(): Promise<number> {
-    const [row] = await this.client<{ n: number }[]>`
-      select (select count(*) from email_messages where state = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now()))
-           + (select count(*) from callback_deliveries where state = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())) as n`;
-    return Number(row?.n ?? 0);
-  }
+  // ---- 1. claim ----------------------------------------------------------------------------------
 
-  // ---- email -----------------------------------------------------------------------------------
-
-  private async markEmailsNotSent(): Promise<void> {
-    await this.db
-      .update(emailMessages)
-      .set({ state: "not_sent", lastError: EMAIL_NOT_SENT.noSmtp, lockedUntil: null })
-      .where(and(eq(emailMessages.state, "pending"), sql`${emailMessages.nextAttemptAt} <= now()`));
-  }
-
-  private async claimEmails(limit: number): Promise<EmailRow[]> {
+  /**
+   * Fails the rows whose every attempt was made without a recorded result, then claims up to
+   * `limit` due rows: pending, due, not leased, and with an attempt left in the schedule.
+   */
+  private async claim<K extends Kind>(kind: K, limit: number): Promise<{ rows: Claimed<K>[]; gaveUp: number }> {
+    const { name } = QUEUES[kind];
+    const table = this.client(name);
+    const max = maxAttempts(this.schedules[kind]);
+    const gaveUp = await this.giveUpExhausted(kind, max);
     const rows = await this.client<Record<string, unknown>[]>`
-      update email_messages m
-         set locked_until = now() + ${this.leaseMs}::bigint * interval '1 millisecond', attempts = m.attempts + 1
-        from (select id, locked_until as previous_lock from email_messages
+      update ${table} t
+         set locked_until = now() + ${this.leaseMs}::bigint * interval '1 millisecond', attempts = t.attempts + 1
+        from (select id, locked_until as previous_lock from ${table}
                where state = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
+                 and attempts < ${max}
                order by next_attempt_at
                limit ${limit}
                for update skip locked) due
-       where m.id = due.id
-      returning m.*, due.previous_lock`;
-    return rows.map((r) => ({
-      id: r.id as string,
-      kind: r.kind as string,
-      portingRequestId: r.porting_request_id as string | null,
-      eventId: r.event_id === null ? null : Number(r.event_id),
-      recipients: r.recipients as string[],
-      subject: r.subject as string,
-      textBody: r.text_body as string,
-      htmlBody: r.html_body as string,
-      state: r.state as EmailRow["state"],
-      attempts: r.attempts as number,
-      lastError: r.last_error as string | null,
-      nextAttemptAt: toDate(r.next_attempt_at)!,
-      lockedUntil: toDate(r.locked_until),
-      sentAt: toDate(r.sent_at),
-      createdAt: toDate(r.created_at)!,
-      previousLock: toDate(r.previous_lock),
-    }));
+       where t.id = due.id
+      returning t.*, due.previous_lock`;
+    return { rows: rows.map((r) => ({ row: fromDriver(kind, r), previousLock: toDate(r.previous_lock) })), gaveUp };
   }
 
-  private async sendEmail(row: EmailRow): Promise<void> {
-    const mailer = this.mailer!;
-    const fenced = and(eq(emailMessages.id, row.id), eq(emailMessages.attempts, row.attempts));
+  /**
+   * A pending row that has used every attempt of its schedule and holds no live lease: its last
+   * attempt never recorded a result (the worker died). It is failed, never attempted again.
+   */
+  private async giveUpExhausted(kind: Kind, max: number): Promise<number> {
+    const { name } = QUEUES[kind];
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.execute<{ id: string; attempts: number; previous_lock: unknown }>(sql`
+        update ${sql.identifier(name)} t
+           set state = 'failed', locked_until = null,
+               last_error = ${`${NO_RESULT} No attempts were left.`}
+          from (select id, locked_until as previous_lock from ${sql.identifier(name)}
+                 where state = 'pending' and attempts >= ${max} and (locked_until is null or locked_until < now())
+                 for update skip locked) lapsed
+         where t.id = lapsed.id
+        returning t.id, t.attempts, lapsed.previous_lock`);
+      if (kind === "callback") {
+        for (const r of rows) await recordLostAttempts(tx, r.id, r.attempts + 1, toDate(r.previous_lock), this.leaseMs);
+      }
+      for (const r of rows) this.report(kind, r.id, `failed: ${NO_RESULT}`);
+      return rows.length;
+    });
+  }
+
+  /**
+   * Without SMTP_URL this worker sends no email and claims none: another worker may have a mail
+   * server. It notes on each email that is waiting that it has not been sent for want of one, so
+   * the request page and the outbox can say why (a single `npm start` without SMTP_URL keeps its
+   * emails that way: recorded, shown, not sent). A worker that has SMTP_URL sends them as usual.
+   */
+  private async noteEmailsWaitingForSmtp(): Promise<boolean> {
+    const noted = await this.db
+      .update(emailMessages)
+      .set({ lastError: EMAIL_NOT_SENT.noSmtp })
+      .where(
+        and(
+          eq(emailMessages.state, "pending"),
+          eq(emailMessages.attempts, 0),
+          sql`${emailMessages.lastError} is null`,
+          sql`${emailMessages.nextAttemptAt} <= now()`,
+        ),
+      )
+      .returning({ id: emailMessages.id });
+    return noted.length > 0;
+  }
+
+  // ---- 2. deliver (under a renewed lease) ----------------------------------------------------------
+
+  private async attempt<K extends Kind>(kind: K, claimed: Claimed<K>): Promise<void> {
+    const renew = setInterval(() => {
+      this.renewLease(kind, claimed).catch((error: unknown) => this.log(`Notification worker (${kind}): could not renew a lease: ${message(error)}`));
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
     try {
-      const result = await mailer.send({ id: row.id, to: row.recipients, subject: row.subject, text: row.textBody, html: row.htmlBody });
-      await this.db
-        .update(emailMessages)
-        .set({
-          state: "delivered",
-          sentAt: sql`now()`,
-          lockedUntil: null,
-          lastError: result.rejected.length > 0 ? `The mail server refused ${result.rejected.join(", ")}; sent to the other addresses.` : null,
-        })
-        .where(fenced);
-      this.report("email", row.id, `sent to ${result.accepted.length} address(es)`);
-    } catch (error) {
-      const message = describeSmtpError(error);
-      const delay = isPermanentSmtpError(error) ? null : nextDelayMs(this.emailSchedule, row.attempts);
-      await this.db
-        .update(emailMessages)
-        .set(
-          delay === null
-            ? { state: "failed", lastError: message, lockedUntil: null }
-            : { lastError: message, lockedUntil: null, nextAttemptAt: sql`now() + ${delay}::bigint * interval '1 millisecond'` },
-        )
-        .where(fenced);
-      this.report("email", row.id, delay === null ? `failed: ${message}` : `retry in ${Math.round(delay / 1000)} s: ${message}`);
+      const startedAt = new Date();
+      let outcome: Outcome;
+      try {
+        outcome = kind === "email" ? await this.sendEmail(claimed.row as EmailRow, startedAt) : await this.postCallback(claimed.row as CallbackRow, startedAt);
+      } catch (error) {
+        // An attempt that throws (a bug, a secret that cannot be used) is a failed attempt: recorded and retried on the schedule.
+        outcome = failure(startedAt, attemptError(error));
+      }
+      await this.settle(kind, claimed, outcome);
+    } finally {
+      clearInterval(renew);
     }
   }
 
-  // ---- callbacks -------------------------------------------------------------------------------
+  /** Extends the lease of a row this worker still holds (same attempt, not yet settled). */
+  private async renewLease(kind: Kind, claimed: Claimed<Kind>): Promise<void> {
+    const { name } = QUEUES[kind];
+    await this.client`
+      update ${this.client(name)}
+         set locked_until = now() + ${this.leaseMs}::bigint * interval '1 millisecond'
+       where id = ${claimed.row.id} and attempts = ${claimed.row.attempts} and state = 'pending' and locked_until is not null`;
+  }
 
-  private async claimCallbacks(limit: number): Promise<CallbackRow[]> {
-    const rows = await this.client<Record<string, unknown>[]>`
-      update callback_deliveries d
-         set locked_until = now() + ${this.leaseMs}::bigint * interval '1 millisecond', attempts = d.attempts + 1
-        from (select id, locked_until as previous_lock from callback_deliveries
-               where state = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-               order by next_attempt_at
-               limit ${limit}
-               for update skip locked) due
-       where d.id = due.id
-      returning d.*, due.previous_lock`;
-    return rows.map((r) => ({
-      id: r.id as string,
-      messageId: r.message_id as string,
-      portingRequestId: r.porting_request_id as string,
-      accountId: r.account_id as string,
-      eventId: Number(r.event_id),
-      eventType: r.event_type as string,
-      url: r.url as string,
-      body: r.body as string,
-      state: r.state as CallbackRow["state"],
-      attempts: r.attempts as number,
-      lastStatusCode: r.last_status_code as number | null,
-      lastError: r.last_error as string | null,
-      nextAttemptAt: toDate(r.next_attempt_at)!,
-      lockedUntil: toDate(r.locked_until),
-      deliveredAt: toDate(r.delivered_at),
-      createdAt: toDate(r.created_at)!,
-      previousLock: toDate(r.previous_lock),
-    }));
+  private async sendEmail(row: EmailRow, startedAt: Date): Promise<Outcome> {
+    const mailer = this.mailer!;
+    let result;
+    try {
+      result = await mailer.send({ id: row.id, to: row.recipients, subject: row.subject, text: row.textBody, html: row.htmlBody });
+    } catch (error) {
+      // Only the send is in here: what happens after it (recording it) is never an SMTP failure.
+      const detail = describeSmtpError(error);
+      return { ...failure(startedAt, detail), permanent: isPermanentSmtpError(error) };
+    }
+    return {
+      ok: true,
+      permanent: false,
+      error: result.rejected.length > 0 ? `The mail server refused ${result.rejected.join(", ")}; sent to the other addresses.` : null,
+      statusCode: null,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      summary: `sent to ${result.accepted.length} address(es)`,
+    };
+  }
+
+  private async postCallback(row: CallbackRow, startedAt: Date): Promise<Outcome> {
+    const target = await resolveDeliveryTarget(row.url, this.options.urlGuard ?? {});
+    if (!target.ok) return { ...failure(startedAt, target.error), permanent: target.permanent };
+    const secrets = await this.signingSecrets(row.accountId);
+    // Signed per attempt: webhook-timestamp is when this attempt was signed (replay protection).
+    const timestamp = Math.floor(Date.now() / 1000);
+    let signature: string;
+    try {
+      signature = signatureHeader(secrets, row.messageId, timestamp, row.body);
+    } catch (error) {
+      return failure(startedAt, `The account's signing secret cannot be used (${message(error)}). Rotate it in Settings; the callback is retried.`);
+    }
+    const result = await postCallback({
+      target: target.target,
+      body: row.body,
+      timeoutMs: this.callbackTimeoutMs,
+      headers: {
+        "webhook-id": row.messageId,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signature,
+        [EVENT_TYPE_HEADER]: row.eventType,
+      },
+    });
+    const gone = result.statusCode === 410;
+    return {
+      ok: result.ok,
+      permanent: gone,
+      error: gone ? `${result.error ?? "HTTP 410"} — the receiver answered 410 Gone: no more attempts.` : result.error,
+      statusCode: result.statusCode,
+      startedAt,
+      durationMs: result.durationMs,
+      summary: result.ok ? `delivered (HTTP ${result.statusCode}, ${result.durationMs} ms)` : (result.error ?? "failed"),
+    };
   }
 
   private async signingSecrets(accountId: string): Promise<string[]> {
@@ -309,69 +390,65 @@ export class NotificationWorker {
     return account.previous && account.previousValid ? [account.current, account.previous] : [account.current];
   }
 
-  private async deliverCallback(row: CallbackRow): Promise<void> {
-    const startedAt = new Date();
-    let result: AttemptResult;
-    let permanent = false;
-    const target = await resolveDeliveryTarget(row.url, this.options.urlGuard ?? {});
-    if (!target.ok) {
-      result = { ok: false, statusCode: null, error: target.error, durationMs: Date.now() - startedAt.getTime() };
-      permanent = target.permanent;
-    } else {
-      const secrets = await this.signingSecrets(row.accountId);
-      // Signed per attempt: webhook-timestamp is when this attempt was signed (replay protection).
-      const timestamp = Math.floor(Date.now() / 1000);
-      result = await postCallback({
-        target: target.target,
-        body: row.body,
-        timeoutMs: this.callbackTimeoutMs,
-        headers: {
-          "webhook-id": row.messageId,
-          "webhook-timestamp": String(timestamp),
-          "webhook-signature": signatureHeader(secrets, row.messageId, timestamp, row.body),
-          [EVENT_TYPE_HEADER]: row.eventType,
-        },
-      });
-    }
-    const gone = result.statusCode === 410;
-    const delay = result.ok || gone || permanent ? null : nextDelayMs(this.callbackSchedule, row.attempts);
-    const error = gone ? `${result.error ?? "HTTP 410"} — the receiver answered 410 Gone: no more attempts.` : result.error;
+  // ---- 3. settle ---------------------------------------------------------------------------------
 
-    await this.db.transaction(async (tx) => {
+  /**
+   * Records the outcome. A database error here says nothing about the delivery, so the write is
+   * tried again (the lease is still being renewed) until it succeeds, the fence shows another
+   * attempt has taken over, or a lease's length has passed: then the row is left to expire and
+   * be retried, which is the at-least-once case.
+   */
+  private async settle<K extends Kind>(kind: K, claimed: Claimed<K>, outcome: Outcome): Promise<void> {
+    const delay = outcome.ok || outcome.permanent ? null : nextDelayMs(this.schedules[kind], claimed.row.attempts);
+    const giveUpAt = Date.now() + this.leaseMs;
+    for (let wait = 100; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        const recorded = await this.record(kind, claimed, outcome, delay);
+        const id = kind === "callback" ? (claimed.row as CallbackRow).messageId : claimed.row.id;
+        if (!recorded) return this.report(kind, id, `result not recorded: a newer attempt holds the row (${outcome.summary})`);
+        return this.report(kind, id, outcome.ok ? outcome.summary : `${delay === null ? "failed" : `retry in ${Math.round(delay / 1000)} s`}: ${outcome.error}`);
+      } catch (error) {
+        if (Date.now() + wait > giveUpAt) {
+          this.log(`Notification worker (${kind} ${claimed.row.id}): could not record the result (${outcome.summary}): ${message(error)}. The row is retried when its lease expires.`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** One transaction: the row's new state (fenced by `attempts`) and, for callbacks, the attempt log. False when fenced out. */
+  private async record<K extends Kind>(kind: K, claimed: Claimed<K>, outcome: Outcome, delay: number | null): Promise<boolean> {
+    const { table, deliveredAt } = QUEUES[kind];
+    const { row } = claimed;
+    const set: Record<string, unknown> = outcome.ok
+      ? { state: "delivered", [deliveredAt]: sql`now()`, lastError: outcome.error, lockedUntil: null }
+      : delay === null
+        ? { state: "failed", lastError: outcome.error, lockedUntil: null }
+        : { lastError: outcome.error, lockedUntil: null, nextAttemptAt: sql`now() + ${delay}::bigint * interval '1 millisecond'` };
+    if (kind === "callback") set.lastStatusCode = outcome.statusCode;
+
+    return this.db.transaction(async (tx) => {
       // The fence: only the holder of the latest claim records a result.
-      const [updated] = await tx
-        .update(callbackDeliveries)
-        .set(
-          result.ok
-            ? { state: "delivered", deliveredAt: sql`now()`, lastStatusCode: result.statusCode, lastError: null, lockedUntil: null }
-            : delay === null
-              ? { state: "failed", lastStatusCode: result.statusCode, lastError: error, lockedUntil: null }
-              : {
-                  lastStatusCode: result.statusCode,
-                  lastError: error,
-                  lockedUntil: null,
-                  nextAttemptAt: sql`now() + ${delay}::bigint * interval '1 millisecond'`,
-                },
-        )
-        .where(and(eq(callbackDeliveries.id, row.id), eq(callbackDeliveries.attempts, row.attempts)))
-        .returning({ nextAttemptAt: callbackDeliveries.nextAttemptAt });
-      if (!updated) return;
-      await recordInterruptedAttempts(tx, row, this.leaseMs);
-      await tx.insert(callbackAttempts).values({
-        deliveryId: row.id,
-        attempt: row.attempts,
-        startedAt,
-        durationMs: result.durationMs,
-        statusCode: result.statusCode,
-        error,
-        nextAttemptAt: delay === null ? null : updated.nextAttemptAt,
-      });
+      const [updated] = await (tx.update(table) as ReturnType<Tx["update"]>)
+        .set(set)
+        .where(and(eq(table.id, row.id), eq(table.attempts, row.attempts)))
+        .returning({ nextAttemptAt: table.nextAttemptAt });
+      if (!updated) return false;
+      if (kind === "callback") {
+        await recordLostAttempts(tx, row.id, row.attempts, claimed.previousLock, this.leaseMs);
+        await tx.insert(callbackAttempts).values({
+          deliveryId: row.id,
+          attempt: row.attempts,
+          startedAt: outcome.startedAt,
+          durationMs: outcome.durationMs,
+          statusCode: outcome.statusCode,
+          error: outcome.error,
+          nextAttemptAt: delay === null ? null : updated.nextAttemptAt,
+        });
+      }
+      return true;
     });
-    this.report(
-      "callback",
-      row.messageId,
-      result.ok ? `delivered (HTTP ${result.statusCode}, ${result.durationMs} ms)` : `${delay === null ? "failed" : `retry in ${Math.round(delay / 1000)} s`}: ${error}`,
-    );
   }
 
   private report(kind: Kind, id: string, outcome: string): void {
@@ -380,35 +457,61 @@ export class NotificationWorker {
   }
 }
 
+function failure(startedAt: Date, error: string): Outcome {
+  return { ok: false, permanent: false, error, statusCode: null, startedAt, durationMs: Date.now() - startedAt.getTime(), summary: error };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An unexpected error of our own during an attempt: recorded without internals (the log has them). */
+function attemptError(error: unknown): string {
+  return `The attempt stopped on an internal error before anything was sent (${message(error).slice(0, 200)}); it is retried.`;
+}
+
 /**
- * An attempt whose worker died (its lease expired with no result) is recorded when the row is
- * next attempted, so the record shows every attempt that may have reached the receiver.
+ * Attempts before `beforeAttempt` that have no record (their worker died, its lease ran out) are
+ * recorded, so the log shows every attempt that may have reached the receiver. Their start is
+ * known only roughly: when their lease was last set (claimed or renewed).
  */
-async function recordInterruptedAttempts(
-  tx: Parameters<Parameters<PostgresJsDatabase<typeof schema>["transaction"]>[0]>[0],
-  row: CallbackRow,
-  leaseMs: number,
-): Promise<void> {
-  if (row.attempts <= 1) return;
+async function recordLostAttempts(tx: Tx, deliveryId: string, beforeAttempt: number, previousLock: Date | null, leaseMs: number): Promise<void> {
+  if (beforeAttempt <= 1) return;
   const [recorded] = await tx
     .select({ max: sql<number>`coalesce(max(${callbackAttempts.attempt}), 0)::int` })
     .from(callbackAttempts)
-    .where(eq(callbackAttempts.deliveryId, row.id));
+    .where(eq(callbackAttempts.deliveryId, deliveryId));
   const missing: number[] = [];
-  for (let n = (recorded?.max ?? 0) + 1; n < row.attempts; n++) missing.push(n);
+  for (let n = (recorded?.max ?? 0) + 1; n < beforeAttempt; n++) missing.push(n);
   if (missing.length === 0) return;
-  const started = row.previousLock ? new Date(row.previousLock.getTime() - leaseMs) : new Date();
+  const started = previousLock ? new Date(previousLock.getTime() - leaseMs) : new Date();
   await tx.insert(callbackAttempts).values(
     missing.map((attempt) => ({
-      deliveryId: row.id,
+      deliveryId,
       attempt,
       startedAt: started,
       durationMs: 0,
       statusCode: null,
-      error: "No result recorded: the worker stopped during this attempt. The receiver may have received it; it was sent again with the same webhook-id.",
+      error: `${NO_RESULT} The receiver may have received it; a later attempt uses the same webhook-id.`,
       nextAttemptAt: null,
     })),
   );
+}
+
+// Raw rows from `this.client` (a client drizzle wraps: timestamps come as text) become typed rows
+// through the table's own column mappers, the same for both tables.
+function fromDriver<K extends Kind>(kind: K, raw: Record<string, unknown>): Rows[K] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(QUEUES[kind].table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as Rows[K];
+}
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
 }
 
 export function startNotificationWorker(options: WorkerOptions): Promise<NotificationWorker> {
