@@ -1,0 +1,116 @@
+import type { Endpoint } from "@/lib/api/openapi";
+import { PROBLEM_TYPES } from "@/lib/api/problem";
+import { anchor, type Operation } from "./reference-model";
+import { CodeBlock, FieldTable, MethodBadge, Prose, refName, TypeLabel, type JsonSchema } from "./schema-view";
+import { curlFor } from "./snippets";
+
+/** One operation: who may call it, its parameters and body, its answers, and a curl example with its example response. */
+export function EndpointView({ endpoint, operation, schemas, base }: { endpoint: Endpoint; operation: Operation; schemas: Record<string, JsonSchema>; base: string }) {
+  const pathParams = (operation.parameters ?? []).filter((p) => p.in === "path");
+  const queryParams = (operation.parameters ?? []).filter((p) => p.in === "query");
+  const headerParams = (operation.parameters ?? []).filter((p) => p.in === "header");
+  const body = operation.requestBody?.content["application/json"];
+  const bodyName = body?.schema.$ref ? refName(body.schema.$ref) : null;
+  const success = Object.entries(operation.responses).find(([status]) => status.startsWith("2"));
+  const successContent = success?.[1].content?.["application/json"];
+  const errors = Object.keys(operation.responses).filter((status) => !status.startsWith("2"));
+  const who = endpoint.roles.length === 2 ? "Customer and support keys" : endpoint.roles[0] === "support" ? "Support keys only" : "Customer keys";
+
+  return (
+    <article id={anchor(endpoint.operationId)} className="mt-10 scroll-mt-20" aria-labelledby={`${anchor(endpoint.operationId)}-title`}>
+      <h3 id={`${anchor(endpoint.operationId)}-title`} className="text-lg font-semibold text-slate-900">
+        {endpoint.summary}
+      </h3>
+      <p className="mt-2 flex flex-wrap items-center gap-2">
+        <MethodBadge method={endpoint.method} />
+        <code className="break-all font-mono text-sm font-semibold text-slate-900">/api/v1{endpoint.path}</code>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{who}</span>
+      </p>
+      <p className="mt-2 max-w-4xl text-sm leading-relaxed text-slate-700">
+        <Prose text={endpoint.description} />
+      </p>
+
+      <div className="mt-4 grid gap-5">
+        <div className="min-w-0 space-y-4">
+          {pathParams.length + queryParams.length + headerParams.length > 0 ? (
+            <div>
+              <h4 className="text-sm font-semibold text-slate-900">Parameters</h4>
+              <div className="mt-2">
+                <FieldTable
+                  caption={`Parameters of ${endpoint.summary}`}
+                  mode="request"
+                  schema={{
+                    type: "object",
+                    properties: Object.fromEntries(
+                      [...pathParams, ...queryParams, ...headerParams].map((p) => [
+                        p.in === "header" ? `${p.name} (header)` : p.in === "path" ? `${p.name} (path)` : p.name,
+                        { ...p.schema, description: p.description ?? p.schema.description },
+                      ]),
+                    ),
+                    required: [...pathParams, ...queryParams, ...headerParams]
+                      .filter((p) => p.required)
+                      .map((p) => (p.in === "header" ? `${p.name} (header)` : p.in === "path" ? `${p.name} (path)` : p.name)),
+                  }}
+                />
+              </div>
+            </div>
+          ) : null}
+          {body && bodyName ? (
+            <div>
+              <h4 className="text-sm font-semibold text-slate-900">
+                Body <span className="font-normal text-slate-500">({operation.requestBody?.required ? "JSON" : "optional JSON; an empty body is fine"})</span>
+              </h4>
+              <div className="mt-2">
+                <FieldTable schema={schemas[bodyName] ?? {}} caption={`Body of ${endpoint.summary}`} mode="request" />
+              </div>
+            </div>
+          ) : null}
+          <div>
+            <h4 className="text-sm font-semibold text-slate-900">Responses</h4>
+            <ul className="mt-2 space-y-1 text-sm">
+              {success ? (
+                <li>
+                  <span className="font-mono font-semibold text-green-700">{success[0]}</span> {success[1].description}{" "}
+                  {successContent ? (
+                    <span className="text-slate-600">
+                      (<TypeLabel schema={successContent.schema} />)
+                    </span>
+                  ) : null}
+                </li>
+              ) : null}
+              {errors.map((status) => {
+                const info = PROBLEM_TYPES[Number(status) as keyof typeof PROBLEM_TYPES];
+                return (
+                  <li key={status}>
+                    <a href={`#problem-${info.slug}`} className="font-mono font-semibold text-red-700 underline">
+                      {status}
+                    </a>{" "}
+                    <span className="text-slate-700">{info.title}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </div>
+        <div className="min-w-0 space-y-3">
+          <div>
+            <h4 className="text-sm font-semibold text-slate-900">Example request</h4>
+            <div className="mt-2">
+              <CodeBlock label={`Example request: ${endpoint.summary}`}>{curlFor(base, endpoint, operation)}</CodeBlock>
+            </div>
+          </div>
+          {successContent?.example !== undefined ? (
+            <details className="group" open={endpoint.operationId === "createPortingRequest"}>
+              <summary className="cursor-pointer text-sm font-semibold text-slate-900">
+                Example response <span className="font-normal text-slate-500">({success?.[0]})</span>
+              </summary>
+              <div className="mt-2">
+                <CodeBlock label={`Example response: ${endpoint.summary}`}>{JSON.stringify(successContent.example, null, 2)}</CodeBlock>
+              </div>
+            </details>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}
