@@ -18,7 +18,7 @@ import { COUNTRIES, COUNTRY_LIST, countryNameInText, numberTypeSupport, profileF
 import { matchesFormat } from "@/lib/porting/profile-requirements";
 import { NUMBER_TYPES, type CountryCode, type NumberType } from "@/lib/porting/values";
 import { ListEditor, useRowKeys } from "./list-editor";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/shared/use-hydrated";
 
 // Create and edit a company profile with the very schema the server applies (react-hook-form +
 // zodResolver). The chosen country decides the labels ("KvK number"), which fields are needed to

@@ -14,7 +14,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatDestination, parseDestination, phoneExample, SIP_EXAMPLE } from "@/lib/distribution-groups/destinations";
 import { distributionGroupSchema, MAX_DESTINATIONS, MAX_GROUP_NAME_LENGTH } from "@/lib/distribution-groups/schemas";
 import { ListEditor, moveItem, useRowKeys } from "./list-editor";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/shared/use-hydrated";
 
 // Create or edit a distribution group: its name and the ordered destinations a call rings. The
 // form validates each row with the server's own rules (national numbers read in the account's
