@@ -9,7 +9,7 @@ import type { FieldErrors } from "@/lib/errors";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { statusLabel } from "@/lib/porting/statuses";
 import type { PortingStatus } from "@/lib/porting/values";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { queryKeys } from "./live-data";
 
 // Runs Perform / Cancel from any page and turns every result into something the page can say.

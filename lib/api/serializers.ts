@@ -1,7 +1,7 @@
 import type { CompanyProfileDto } from "@/lib/company-profiles/dto";
 import type { DistributionGroupDto } from "@/lib/distribution-groups/dto";
 import { COUNTRY_LIST, publicCountryRequirements } from "@/lib/porting/countries";
-import type { PortingRequestDto } from "@/lib/porting/dto";
+import type { PortingRequestJson as DomainPortingRequestJson } from "@/lib/porting/serialize";
 import { STATUS_LIST } from "@/lib/porting/statuses";
 import type { CountryCode } from "@/lib/porting/values";
 import type { VoiceNumberDto } from "@/lib/voice-numbers/dto";
@@ -15,52 +15,14 @@ import type {
   VoiceNumberJson,
 } from "./schemas";
 
-// The ONE place a domain DTO becomes API JSON. Fields are picked one by one (never spread), so a
-// field added to a DTO for a page never leaks into the public contract by accident, and the
-// TypeScript types from lib/api/schemas.ts keep each serializer and its documented schema in step.
-// Pure and client-safe: the notifications worker builds every callback body with
-// `portingRequestJson`, so a callback is exactly the GET JSON.
+// Where a domain DTO becomes API JSON. Fields are picked one by one (never spread), so a field
+// added to a DTO for a page never leaks into the public contract by accident, and the TypeScript
+// types from lib/api/schemas.ts keep each serializer and its documented schema in step. Pure and
+// client-safe. A porting request's JSON is the domain's own (lib/porting/serialize.ts), because
+// every status change sends it as the callback body; the line below holds it to the document.
 
-export function portingRequestJson(dto: PortingRequestDto): PortingRequestJson {
-  return {
-    id: dto.id,
-    reference: dto.reference,
-    status: dto.status,
-    statusLabel: dto.statusLabel,
-    statusReason: dto.statusReason,
-    country: dto.country as CountryCode,
-    numberType: dto.numberType,
-    companyProfileId: dto.companyProfileId,
-    phoneNumbers: dto.phoneNumbers.map((n) => ({ number: n.number, type: n.type })),
-    currentProvider: dto.currentProvider,
-    preferredPortingDate: dto.preferredPortingDate,
-    firstPossiblePortingDate: dto.firstPossiblePortingDate,
-    contractScenario: dto.contractScenario,
-    distributionGroupId: dto.distributionGroupId,
-    callbackUrl: dto.callbackUrl,
-    comment: dto.comment,
-    allowedActions: [...dto.allowedActions],
-    history: dto.history.map((h) => ({
-      from: h.from,
-      to: h.to,
-      reason: h.reason,
-      firstPossiblePortingDate: h.firstPossiblePortingDate,
-      actor: { role: h.actor.role, name: h.actor.name },
-      at: h.at,
-    })),
-    accountId: dto.accountId,
-    accountName: dto.accountName ?? "",
-    version: dto.version,
-    createdAt: dto.createdAt,
-    updatedAt: dto.updatedAt,
-    statusChangedAt: dto.statusChangedAt,
-  };
-}
-
-/** The callback body and the GET body, as the exact bytes sent. */
-export function portingRequestBody(dto: PortingRequestDto): string {
-  return JSON.stringify(portingRequestJson(dto));
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _portingRequestJsonIsDocumented: Same<DomainPortingRequestJson, PortingRequestJson> = true;
 
 export function companyProfileJson(dto: CompanyProfileDto): CompanyProfileJson {
   return {

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequestEvents, portingRequests } from "@/db/schema";
-import { portingRequestBody } from "@/lib/api/serializers";
+import { portingRequestBody } from "@/lib/porting/serialize";
 import { appUrl } from "@/lib/env";
 import { loadPortingRequestDto } from "@/lib/porting/queries";
 import { renderStatusEmail } from "./email/render";

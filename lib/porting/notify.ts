@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";
-import { portingRequestBody } from "@/lib/api/serializers";
+import { portingRequestBody } from "@/lib/porting/serialize";
 import { appUrl } from "@/lib/env";
 import { renderStatusEmail } from "@/lib/notifications/email/render";
 import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL } from "@/lib/notifications/events";

@@ -7,7 +7,7 @@ import { getOwnAccount } from "@/lib/accounts";
 import { requireCustomerPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { ValidationError } from "@/lib/errors";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { listFullPortingRequests, statusCounts } from "@/lib/porting/queries";
 import { distributionGroupNames } from "@/lib/porting/request-details";
 import { STATUS_LIST, statusAppliesTo } from "@/lib/porting/statuses";

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { RequestNotificationsSection } from "@/components/notifications/request-notifications-section";
 import { PortingRequestView } from "@/components/porting/porting-request-view";
 import { RequestDocuments } from "@/components/porting/request-documents";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { requireCustomerPage } from "@/lib/auth/page";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { requestTime } from "@/lib/clock";

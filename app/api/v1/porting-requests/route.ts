@@ -6,7 +6,7 @@ import { json, queryOf } from "@/lib/api/json";
 import { portingRequestFilters } from "@/lib/api/porting-request-query";
 import { route } from "@/lib/api/route";
 import { CreatePortingRequestBody, ListPortingRequestsQuery } from "@/lib/api/schemas";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
 import { listFullPortingRequests } from "@/lib/porting/queries";

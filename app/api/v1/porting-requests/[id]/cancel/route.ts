@@ -3,7 +3,7 @@ import { expectObject, parseStrict, readJsonBody } from "@/lib/api/body";
 import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
 import { ActionBody } from "@/lib/api/schemas";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { cancelPortingRequest } from "@/lib/porting/cancel-porting-request";
 
 export const POST = route<"customer", { id: string }>({ roles: ["customer"] }, async (request, actor, { id }) => {

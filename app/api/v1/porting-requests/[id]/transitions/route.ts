@@ -3,7 +3,7 @@ import { expectObject, parseStrict, readJsonBody } from "@/lib/api/body";
 import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
 import { TransitionBody } from "@/lib/api/schemas";
-import { portingRequestJson } from "@/lib/api/serializers";
+import { portingRequestJson } from "@/lib/porting/serialize";
 import { transitionPortingRequest } from "@/lib/porting/transition-porting-request";
 
 export const POST = route<"support", { id: string }>({ roles: ["support"] }, async (request, actor, { id }) => {

@@ -1,0 +1,52 @@
+import type { PortingRequestDto } from "./dto";
+import type { CountryCode } from "./values";
+
+// A porting request as its public JSON: the GET answer of the API and, byte for byte, every
+// callback body (the status change serializes it inside its own transaction, lib/porting/notify.ts).
+// It lives in the domain because the domain sends it; lib/api documents it (lib/api/schemas.ts
+// `PortingRequest`) and checks at compile time that the two agree (lib/api/serializers.ts).
+// Fields are picked one by one (never spread), so a field added to the DTO for a page never leaks
+// into the public contract by accident. Pure and client-safe.
+
+export function portingRequestJson(dto: PortingRequestDto) {
+  return {
+    id: dto.id,
+    reference: dto.reference,
+    status: dto.status,
+    statusLabel: dto.statusLabel,
+    statusReason: dto.statusReason,
+    country: dto.country as CountryCode,
+    numberType: dto.numberType,
+    companyProfileId: dto.companyProfileId,
+    phoneNumbers: dto.phoneNumbers.map((n) => ({ number: n.number, type: n.type })),
+    currentProvider: dto.currentProvider,
+    preferredPortingDate: dto.preferredPortingDate,
+    firstPossiblePortingDate: dto.firstPossiblePortingDate,
+    contractScenario: dto.contractScenario,
+    distributionGroupId: dto.distributionGroupId,
+    callbackUrl: dto.callbackUrl,
+    comment: dto.comment,
+    allowedActions: [...dto.allowedActions],
+    history: dto.history.map((h) => ({
+      from: h.from,
+      to: h.to,
+      reason: h.reason,
+      firstPossiblePortingDate: h.firstPossiblePortingDate,
+      actor: { role: h.actor.role, name: h.actor.name },
+      at: h.at,
+    })),
+    accountId: dto.accountId,
+    accountName: dto.accountName ?? "",
+    version: dto.version,
+    createdAt: dto.createdAt,
+    updatedAt: dto.updatedAt,
+    statusChangedAt: dto.statusChangedAt,
+  };
+}
+
+export type PortingRequestJson = ReturnType<typeof portingRequestJson>;
+
+/** The callback body and the GET body, as the exact bytes sent. */
+export function portingRequestBody(dto: PortingRequestDto): string {
+  return JSON.stringify(portingRequestJson(dto));
+}
