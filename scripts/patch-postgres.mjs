@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const TAG = "[patched by scripts/patch-postgres.mjs]";
 const TARGET_VERSION = "3.4.9";
 
-const HUNKS = [
+export const HUNKS = [
   {
     // porsager/postgres#1066, #1154, #1208 (the fix of PR #1209; #1168 and #1176 only drop the
     // bytes, which leaves the query pending forever). A small write is flushed by
@@ -169,34 +169,39 @@ function plan(file, version) {
   return HUNKS.reduce((t, hunk) => t.replace(hunk.original, () => hunk.patched), text);
 }
 
-const args = process.argv.slice(2);
-const check = args.includes("--check");
-const dirs = args.filter((a) => a !== "--check");
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const packages = dirs.length ? dirs.map((d) => path.resolve(d)) : findPackages(path.join(root, "node_modules"));
+// Run as a script (postinstall, --check); imported, it only lends its HUNKS (db/postgres-patch.test.ts).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
 
-if (packages.length === 0) fail(`no installed "postgres" package found under ${path.join(root, "node_modules")}.`);
+function main() {
+  const args = process.argv.slice(2);
+  const check = args.includes("--check");
+  const dirs = args.filter((a) => a !== "--check");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const packages = dirs.length ? dirs.map((d) => path.resolve(d)) : findPackages(path.join(root, "node_modules"));
 
-// Check every file first, so that a mismatch anywhere leaves every file as it was.
-const work = [];
-for (const pkgDir of packages) {
-  if (!isPostgresPackage(pkgDir)) fail(`${pkgDir} is not the "postgres" package.`);
-  const { version } = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-  const files = connectionFiles(pkgDir);
-  if (files.length === 0) fail(`${pkgDir} (postgres ${version}) has no connection.js.`);
-  for (const file of files) work.push({ file, patched: plan(file, version) });
-}
+  if (packages.length === 0) fail(`no installed "postgres" package found under ${path.join(root, "node_modules")}.`);
 
-for (const { file, patched } of work) {
-  const rel = path.relative(root, file);
-  if (patched === null) {
-    console.log(`patch-postgres: ${rel} already patched`);
-  } else if (check) {
-    fail(`${rel} is not patched: run "node scripts/patch-postgres.mjs" (or "npm run postinstall").`);
-  } else {
-    const tmp = `${file}.patch-postgres.tmp`;
-    writeFileSync(tmp, patched, { mode: statSync(file).mode });
-    renameSync(tmp, file);
-    console.log(`patch-postgres: ${rel} patched`);
+  // Check every file first, so that a mismatch anywhere leaves every file as it was.
+  const work = [];
+  for (const pkgDir of packages) {
+    if (!isPostgresPackage(pkgDir)) fail(`${pkgDir} is not the "postgres" package.`);
+    const { version } = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+    const files = connectionFiles(pkgDir);
+    if (files.length === 0) fail(`${pkgDir} (postgres ${version}) has no connection.js.`);
+    for (const file of files) work.push({ file, patched: plan(file, version) });
+  }
+
+  for (const { file, patched } of work) {
+    const rel = path.relative(root, file);
+    if (patched === null) {
+      console.log(`patch-postgres: ${rel} already patched`);
+    } else if (check) {
+      fail(`${rel} is not patched: run "node scripts/patch-postgres.mjs" (or "npm run postinstall").`);
+    } else {
+      const tmp = `${file}.patch-postgres.tmp`;
+      writeFileSync(tmp, patched, { mode: statSync(file).mode });
+      renameSync(tmp, file);
+      console.log(`patch-postgres: ${rel} patched`);
+    }
   }
 }

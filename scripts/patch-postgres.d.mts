@@ -1,0 +1,1 @@
+export const HUNKS: readonly { name: string; original: string; patched: string }[];
