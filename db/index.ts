@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { poolApplicationName, WEB_POOL_MAX } from "@/lib/observability/pool";
 import { assertPostgresPatched } from "./postgres-patch";
 import { isConnectionLost } from "./unavailable";
 import * as schema from "./schema";
@@ -28,7 +29,9 @@ export function getClient(): Client {
     // Unpatched, a backend killed under load would end the whole server (docs/postgres-patch.md).
     assertPostgresPatched();
     const sql = postgres(databaseUrl(), {
-      max: 10,
+      max: WEB_POOL_MAX,
+      // pg_stat_activity tells this pool's connections apart by it (lib/observability/queue-metrics.ts).
+      connection: { application_name: poolApplicationName("web") },
       onnotice: () => {},
       // Keeps a dead backend from hanging a request forever.
       connect_timeout: 10,
