@@ -6,7 +6,7 @@ import type { SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
-import { notSentReason, type NotSentReason } from "@/lib/notifications/events";
+import { shownEmailState, type NotSentReason } from "@/lib/notifications/events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "@/lib/notifications/schedule";
 import type { PortingStatus } from "@/lib/porting/values";
 import type { DeliveryState } from "@/lib/notifications/queries";
@@ -203,11 +203,11 @@ export async function listOutbox(
       recipients: e.recipients,
       subject: e.subject,
       textBody: e.textBody,
-      state: e.state,
+      // A worker without SMTP leaves emails pending; they are shown as not sent (no SMTP configured).
+      ...shownEmailState(e),
       attempts: e.attempts,
       maxAttempts: max,
       lastError: e.lastError,
-      notSentReason: e.state === "not_sent" ? notSentReason(e.lastError) : null,
       sentAt: e.sentAt ? e.sentAt.toISOString() : null,
       createdAt: e.createdAt.toISOString(),
     })),
