@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { nulCharacterErrors } from "@/lib/shared/validation";
 import { HttpProblem } from "./problem";
 
 // Reading and checking request bodies at the API edge, in the order a client can act on:
@@ -67,12 +68,17 @@ export async function readJsonBody(request: Request, options: { optional?: boole
       { accept: "application/json" },
     );
   }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : "it does not parse";
     throw new HttpProblem(400, `The request body is not valid JSON: ${reason}.`);
   }
+  // "\u0000" is valid JSON but no PostgreSQL text can hold it: refused here, by field, not as a 500.
+  const nul = nulCharacterErrors(body);
+  if (nul) throw new ValidationError(nul, "Text must not contain NUL characters.");
+  return body;
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
@@ -96,7 +102,8 @@ function knownKeys(schema: z.ZodType): string[] | null {
  * "Unknown field …") rather than as one message on the whole body, so a typo points at itself.
  */
 export function apiFieldErrors(error: z.ZodError, schema?: z.ZodType): FieldErrors {
-  const out: FieldErrors = {};
+  // No prototype: a field named "constructor" or "__proto__" by a client is just a key here.
+  const out: FieldErrors = Object.create(null) as FieldErrors;
   const known = schema ? knownKeys(schema) : null;
   for (const issue of error.issues) {
     const base = issue.path.map(String);

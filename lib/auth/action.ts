@@ -4,7 +4,7 @@ import { isDomainError, type FieldErrors } from "@/lib/errors";
 import { actionRequestContext } from "@/lib/observability/action-context";
 import { getLogger } from "@/lib/observability/logger";
 import { runWithRequestContext } from "@/lib/observability/request-context";
-import { fieldErrorsFromZod } from "@/lib/shared/validation";
+import { fieldErrorsFromZod, nulCharacterErrors } from "@/lib/shared/validation";
 import type { Actor, CustomerActor, SupportActor } from "./actor";
 import { getSessionActor } from "./session";
 
@@ -62,6 +62,9 @@ export function action<R extends Role, S extends z.ZodType, T>(
         if (!parsed.success) {
           return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
         }
+        // PostgreSQL text can't hold U+0000: named by field here rather than failing in the insert.
+        const nul = nulCharacterErrors(parsed.data);
+        if (nul) return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: nul };
         return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
       } catch (error) {
         return toActionError(error);

@@ -134,7 +134,7 @@ describe("callback URL guard: public addresses pass", () => {
     "https://100.128.0.1/", // just outside 100.64/10
     "https://[2606:2800:220:1:248:1893:25c8:1946]/",
     "https://[2a00:1450:4001:80e::200e]/",
-    "https://xn--bcher-kva.example/", // IDN
+    "https://xn--bcher-kva.example.com/", // IDN
   ])("accepts %s", async (url) => {
     expect(callbackUrlProblem(url, strict)).toBeNull();
     await expect(assertCallbackUrlAllowed(url, { ...strict, resolve: async () => ["93.184.216.34"] })).resolves.toBeUndefined();
@@ -153,25 +153,25 @@ describe("callback URL guard: host names are resolved at create time", () => {
   const resolvingTo = (...addresses: string[]) => ({ resolve: async () => addresses });
 
   test("a name that resolves to an internal address is refused, naming the address", async () => {
-    const error = await assertCallbackUrlAllowed("https://hooks.attacker.example/x", { ...strict, ...resolvingTo("93.184.216.34", "10.0.0.7") }).catch((e: unknown) => e);
+    const error = await assertCallbackUrlAllowed("https://hooks.attacker.example.com/x", { ...strict, ...resolvingTo("93.184.216.34", "10.0.0.7") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors.callbackUrl?.[0]).toMatch(/hooks\.attacker\.example resolves to 10\.0\.0\.7, which is in a private network/);
+    expect((error as ValidationError).fieldErrors.callbackUrl?.[0]).toMatch(/hooks\.attacker\.example\.com resolves to 10\.0\.0\.7, which is in a private network/);
   });
 
   test("every address counts: one internal among public ones is enough to refuse", async () => {
-    await expect(assertCallbackUrlAllowed("https://a.example/", { ...strict, ...resolvingTo("2606:4700::1", "fd00::5") })).rejects.toBeInstanceOf(ValidationError);
+    await expect(assertCallbackUrlAllowed("https://a.example.com/", { ...strict, ...resolvingTo("2606:4700::1", "fd00::5") })).rejects.toBeInstanceOf(ValidationError);
   });
 
   test("loopback through DNS follows ALLOW_INSECURE_CALLBACKS; private ranges never pass", async () => {
-    await expect(assertCallbackUrlAllowed("http://dev.example/", { ...dev, ...resolvingTo("127.0.0.1") })).resolves.toBeUndefined();
-    await expect(assertCallbackUrlAllowed("https://dev.example/", { ...strict, ...resolvingTo("127.0.0.1") })).rejects.toBeInstanceOf(ValidationError);
-    await expect(assertCallbackUrlAllowed("http://dev.example/", { ...dev, ...resolvingTo("192.168.0.1") })).rejects.toBeInstanceOf(ValidationError);
+    await expect(assertCallbackUrlAllowed("http://dev.example.com/", { ...dev, ...resolvingTo("127.0.0.1") })).resolves.toBeUndefined();
+    await expect(assertCallbackUrlAllowed("https://dev.example.com/", { ...strict, ...resolvingTo("127.0.0.1") })).rejects.toBeInstanceOf(ValidationError);
+    await expect(assertCallbackUrlAllowed("http://dev.example.com/", { ...dev, ...resolvingTo("192.168.0.1") })).rejects.toBeInstanceOf(ValidationError);
   });
 
   test("a name that cannot be resolved now is accepted (it is checked again at every delivery)", async () => {
     const failing = { resolve: async () => Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" })) };
-    await expect(assertCallbackUrlAllowed("https://not-yet.example/", { ...strict, ...failing })).resolves.toBeUndefined();
+    await expect(assertCallbackUrlAllowed("https://not-yet.example.com/", { ...strict, ...failing })).resolves.toBeUndefined();
     const slow = { resolve: () => new Promise<string[]>(() => {}), resolveTimeoutMs: 50 };
-    await expect(assertCallbackUrlAllowed("https://slow.example/", { ...strict, ...slow })).resolves.toBeUndefined();
+    await expect(assertCallbackUrlAllowed("https://slow.example.com/", { ...strict, ...slow })).resolves.toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ import { ValidationError } from "@/lib/errors";
 //  - Host names are resolved when the request is created: refused when any address is internal,
 //    accepted when the name cannot be resolved now (DESIGN.md). Every delivery resolves again,
 //    checks every address and connects to the checked one (lib/notifications/webhooks).
+//  - URLs that can never be delivered are refused when given: reserved names (.invalid, .test,
+//    .example, .onion), host names no DNS can hold, port 0.
 //  - ALLOW_INSECURE_CALLBACKS (development and tests only) allows plain http and loopback;
 //    every other internal range stays refused.
 
@@ -178,6 +180,25 @@ export function parseCallbackUrl(url: string, options: CallbackUrlOptions = {}):
   return problem ? { ok: false, problem } : { ok: true, url: parsed, host, ip: false };
 }
 
+/**
+ * Why a URL that passed the guard can still never be delivered, or null: reserved names that never
+ * resolve on the public internet (RFC 2606 / 6761 / 7686), host names no DNS can hold, port 0.
+ * Checked when a URL is given (create), not at delivery: stored URLs keep being retried as before.
+ */
+export function undeliverableProblem(url: URL, host: string): string | null {
+  if (url.port === "0") return "The callback URL's port must be between 1 and 65535: nothing can receive on port 0.";
+  if (isIP(host)) return null;
+  const reserved = [".invalid", ".test", ".example", ".onion"].find((suffix) => host.endsWith(suffix) || host === suffix.slice(1));
+  if (reserved) {
+    return `The callback URL can never be delivered: names ending in ${reserved} do not exist on the public internet. Use your receiver's real host name.`;
+  }
+  const labels = host.split(".");
+  if (labels.some((label) => label === "" || label.length > 63) || host.length > 253) {
+    return "The callback URL's host name can't exist: it has an empty label, a label over 63 characters, or is over 253 characters long.";
+  }
+  return null;
+}
+
 /** The static checks (no network): a message for the customer, or null when the URL passes. */
 export function callbackUrlProblem(url: string, options: CallbackUrlOptions = {}): string | null {
   const result = parseCallbackUrl(url, options);
@@ -224,6 +245,8 @@ export async function assertCallbackUrlAllowed(url: string, options: CallbackUrl
   const allowInsecure = options.allowInsecure ?? env.ALLOW_INSECURE_CALLBACKS;
   const parsed = parseCallbackUrl(url, { ...options, allowInsecure });
   if (!parsed.ok) throw new ValidationError({ callbackUrl: [parsed.problem] });
+  const undeliverable = undeliverableProblem(parsed.url, parsed.host);
+  if (undeliverable) throw new ValidationError({ callbackUrl: [undeliverable] });
   if (parsed.ip) return;
   const addresses = await resolveHost(parsed.host, options);
   if (!addresses) return;

@@ -44,7 +44,9 @@ export const createPortingRequestFields = z.object({
     .string({ error: "Name your current provider." })
     .trim()
     .min(1, "Name your current provider.")
-    .max(200, "Keep the provider's name under 200 characters."),
+    .max(200, "Keep the provider's name under 200 characters.")
+    // trim() keeps zero-width and other invisible characters: a name needs a letter or a digit.
+    .regex(/[\p{L}\p{N}]/u, "Name your current provider: this has no letters or digits."),
   preferredPortingDate: optional(
     z.iso.datetime({ offset: true, error: "Give the date and time in ISO 8601, such as 2030-05-14T09:00:00Z." }),
   ),

@@ -11,6 +11,7 @@ import type { DocumentUpload } from "@/lib/porting/documents";
 import { checkNumbers } from "@/lib/porting/numbers";
 import { createPortingRequestFields, MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
 import { DOCUMENT_KINDS } from "@/lib/porting/values";
+import { nulCharacterErrors } from "@/lib/shared/validation";
 
 // The guided "New porting request" page's two server actions. Thin: resolve the caller (the
 // wrapper), parse, call one domain verb. The account always comes from the session.
@@ -55,11 +56,16 @@ export const createPortingRequestAction = action(
 
 function parseRequestField(value: FormDataEntryValue | null): Parameters<typeof createPortingRequest>[1] {
   if (typeof value !== "string") throw new ValidationError({ form: ["The request details are missing."] });
+  let parsed: Parameters<typeof createPortingRequest>[1];
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     throw new ValidationError({ form: ["The request details could not be read."] });
   }
+  // PostgreSQL text can't hold U+0000: named by field here rather than failing in the insert.
+  const nul = nulCharacterErrors(parsed);
+  if (nul) throw new ValidationError(nul);
+  return parsed;
 }
 
 async function documentUploads(formData: FormData): Promise<DocumentUpload[]> {
