@@ -6,13 +6,16 @@ import { idempotencyKeys } from "@/db/schema";
 import { HttpProblem } from "./problem";
 
 // `Idempotency-Key` on create (the IETF httpapi draft, as Stripe does it). Safe under concurrency
-// without holding a transaction open across the create:
+// without holding a transaction open across the claim:
 //   1. claim the key: INSERT … ON CONFLICT DO NOTHING, its own statement, so exactly one caller wins;
-//   2. the winner runs the create (its own transaction, in the verb);
-//   3. the winner stores the response (status and body) on the row.
+//   2. the winner runs the create (its own transaction, in the verb), and stores the response
+//      (status and body) on the key's row IN THAT TRANSACTION (`commit`): the create and its
+//      stored response commit together or not at all. Were they apart, a create that committed
+//      while storing its response failed would answer 409 for minutes, then 422, never its 201.
 // A loser finds the row: another body → 422; no response yet → 409 (in flight, retry shortly);
 // else the stored response again, byte for byte. Only successes are kept: a refused create (422,
-// 409 …) releases the key, so the client can fix the body and retry with the same key.
+// 409 …) or one that failed (the transaction rolled back) releases the key, so the client can
+// retry with the same key.
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 /** A claim this old without a response belongs to a process that died mid-create: it may be taken over. */
@@ -20,6 +23,9 @@ export const ABANDONED_AFTER_SECONDS = 300;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export type StoredResponse = { status: number; body: string };
+
+/** Stores the response on the claimed key inside the caller's transaction (the create's own). */
+export type CommitResponse = (tx: Executor, response: StoredResponse) => Promise<void>;
 
 /** Stable JSON (sorted keys): the same body in another key order or spacing is the same request. */
 export function canonicalJson(value: unknown): string {
@@ -63,7 +69,8 @@ const fresh = sql`now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
 
 export async function withIdempotency(
   options: { apiKeyId: string; key: string; fingerprint: string; db?: Executor },
-  run: () => Promise<StoredResponse & { headers?: Record<string, string> }>,
+  /** The create. It calls `commit` in its own transaction with its response; a success it did not commit is stored after. */
+  run: (commit: CommitResponse) => Promise<StoredResponse & { headers?: Record<string, string> }>,
 ): Promise<{ response: StoredResponse & { headers?: Record<string, string> }; replayed: boolean }> {
   const db = options.db ?? getDb();
   const { apiKeyId, key, fingerprint } = options;
@@ -110,18 +117,24 @@ export async function withIdempotency(
     if (!taken) throw inFlight();
   }
 
+  const store = async (executor: Executor, stored: StoredResponse) => {
+    await executor.update(idempotencyKeys).set({ responseStatus: stored.status, responseBody: stored.body }).where(thisKey);
+  };
+  let committed = false;
   let response: StoredResponse & { headers?: Record<string, string> };
   try {
-    response = await run();
+    response = await run(async (tx, stored) => {
+      if (stored.status < 200 || stored.status >= 300) return;
+      await store(tx, stored);
+      committed = true;
+    });
   } catch (error) {
+    // The create's transaction rolled back, the stored response with it: the key is free again.
     await db.delete(idempotencyKeys).where(thisKey);
     throw error;
   }
   if (response.status >= 200 && response.status < 300) {
-    await db
-      .update(idempotencyKeys)
-      .set({ responseStatus: response.status, responseBody: response.body })
-      .where(thisKey);
+    if (!committed) await store(db, response);
   } else {
     await db.delete(idempotencyKeys).where(thisKey);
   }

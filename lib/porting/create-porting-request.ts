@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { getDb, type Db, type Executor } from "@/db";
+import { getDb, type Db, type Executor, type Tx } from "@/db";
 import {
   companyProfiles,
   distributionGroups,
@@ -36,6 +36,11 @@ export type CreatePortingRequestOptions = {
    * documents leave it out.
    */
   documents?: readonly DocumentUpload[];
+  /**
+   * Runs in the request's own transaction, after everything else: what must commit together with
+   * the request or not at all (the API stores its Idempotency-Key response here).
+   */
+  beforeCommit?: (tx: Tx, created: PortingRequestDto) => Promise<void>;
 };
 
 export async function createPortingRequest(
@@ -120,7 +125,9 @@ export async function createPortingRequest(
         at: event.createdAt,
       });
 
-      return loadPortingRequestDto(tx, actor, request);
+      const created = await loadPortingRequestDto(tx, actor, request);
+      await options.beforeCommit?.(tx, created);
+      return created;
     });
   } catch (error) {
     if (isDomainError(error) || !isUniqueViolation(error, OPEN_NUMBER_INDEX)) throw error;

@@ -1,7 +1,7 @@
 // GET /api/v1/porting-requests — the caller's requests (support: every account), newest first, filtered and paged.
 // POST /api/v1/porting-requests — Create Porting Request; honours Idempotency-Key.
 import { expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
-import { idempotencyKeyOf, requestFingerprint, withIdempotency } from "@/lib/api/idempotency";
+import { idempotencyKeyOf, requestFingerprint, withIdempotency, type CommitResponse, type StoredResponse } from "@/lib/api/idempotency";
 import { json, queryOf } from "@/lib/api/json";
 import { portingRequestFilters } from "@/lib/api/porting-request-query";
 import { route } from "@/lib/api/route";
@@ -27,10 +27,18 @@ export const POST = route({ roles: ["customer"] }, async (request, actor, _param
   const unknown = unknownFieldErrors(CreatePortingRequestBody, body);
   if (unknown) throw new ValidationError(unknown);
 
-  const create = async () => {
-    // The verb validates everything (fields, profile, numbers against the database) in one pass.
-    const dto = await createPortingRequest(actor, body as CreatePortingRequestInput);
-    return { status: 201, body: JSON.stringify(portingRequestJson(dto)) };
+  const create = async (commit?: CommitResponse) => {
+    // The verb validates everything (fields, profile, numbers against the database) in one pass;
+    // with an Idempotency-Key, the response is stored in the create's own transaction.
+    let response: StoredResponse | undefined;
+    await createPortingRequest(actor, body as CreatePortingRequestInput, undefined, {
+      beforeCommit: async (tx, dto) => {
+        response = { status: 201, body: JSON.stringify(portingRequestJson(dto)) };
+        await commit?.(tx, response);
+      },
+    });
+    if (!response) throw new Error("createPortingRequest returned without its response");
+    return response;
   };
 
   const { response, replayed } =
