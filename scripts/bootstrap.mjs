@@ -36,7 +36,7 @@ function ensureDependencies() {
   writeFileSync(installStamp, lockHash());
 }
 
-const buildInputs = ["app", "components", "lib", "db", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const buildInputs = ["app", "components", "lib", "db", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function sourceHash() {
   const hash = createHash("sha256");
