@@ -19,18 +19,25 @@ export function rateLimitPerMinute(): number {
   return env.API_RATE_LIMIT_PER_MINUTE;
 }
 
+/**
+ * Counts one request of the key. `at` is the moment it counts for: by default the database's
+ * clock (one clock for every app instance); tests pass a moment of their choosing, so a window
+ * boundary falls exactly where they say and never by chance.
+ */
 export async function consumeRateLimit(
   apiKeyId: string,
   limit: number = rateLimitPerMinute(),
   db: Executor = getDb(),
+  at?: Date,
 ): Promise<RateLimitState> {
+  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const rows = await db.execute<{ count: number; reset: number }>(sql`
     insert into api_rate_limits as r (api_key_id, window_started_at, count)
-    values (${apiKeyId}, date_trunc('minute', now()), 1)
+    values (${apiKeyId}, date_trunc('minute', ${now}), 1)
     on conflict (api_key_id) do update set
-      count = case when r.window_started_at = date_trunc('minute', now()) then r.count + 1 else 1 end,
-      window_started_at = date_trunc('minute', now())
-    returning count, ceil(extract(epoch from (window_started_at + interval '1 minute' - now())))::int as reset`);
+      count = case when r.window_started_at = date_trunc('minute', ${now}) then r.count + 1 else 1 end,
+      window_started_at = date_trunc('minute', ${now})
+    returning count, ceil(extract(epoch from (window_started_at + interval '1 minute' - ${now})))::int as reset`);
   const row = rows[0];
   const count = row?.count ?? 1;
   return {

@@ -63,7 +63,9 @@ describe("concurrent status changes", () => {
       }),
     );
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
+    const won = results.filter((r) => r.status === "fulfilled").length;
 
+    let recorded = 0;
     for (const request of requests) {
       const events = await getDb()
         .select()
@@ -75,7 +77,14 @@ describe("concurrent status changes", () => {
       const [row] = await getDb().select().from(portingRequests).where(eq(portingRequests.id, request.id));
       expect(events.at(-1)?.toStatus).toBe(row?.status);
       expect(row?.version).toBe(events.length);
+      // Every request starts In progress, where each of these actions is allowed: the first to
+      // arrive must win, so a race in which every call is refused fails here.
+      expect(events.length).toBeGreaterThanOrEqual(2);
+      expect(events[1]?.fromStatus).toBe("in_progress");
+      recorded += events.length - 1;
     }
+    // Each fulfilled call is exactly one recorded change, and nothing else was recorded.
+    expect(won).toBe(recorded);
     expect(await countMismatches()).toEqual([]);
   });
 });
