@@ -4,6 +4,9 @@ import postgres from "postgres";
 import * as schema from "@/db/schema";
 import { accounts, callbackAttempts, callbackDeliveries, emailMessages } from "@/db/schema";
 import { env } from "@/lib/env";
+import { getLogger, RepeatSummary, type Logger } from "@/lib/observability/logger";
+import { recordDeliveryAttempt } from "@/lib/observability/metrics";
+import { FLUSH_MS, storeWorkerMetrics, workerId } from "@/lib/observability/worker-metrics";
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
 import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
@@ -35,6 +38,11 @@ import { resolveDeliveryTarget } from "./webhooks/url-guard";
 //
 // Delivery is at least once: a worker killed after the receiver answered but before recording it
 // delivers again; the webhook-id (and the email's Message-ID) stay the same for de-duplication.
+//
+// Observability (docs/operations.md): one JSON line per attempt carrying the requestId of the
+// request whose status change queued the delivery; a retry that fails again is a debug line,
+// summed up in one info line a minute (so are repeated database errors); attempt counters and
+// durations go to worker_metrics every FLUSH_MS for GET /api/metrics.
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -51,7 +59,12 @@ export type WorkerOptions = {
   callbackTimeoutMs?: number;
   /** Passed to the URL guard: ALLOW_INSECURE_CALLBACKS and, in tests, a resolver. */
   urlGuard?: CallbackUrlOptions;
+  /** Plain-text lines instead of the structured logger (tests). */
   log?: (line: string) => void;
+  /** The structured logger; default the process's (lib/observability/logger.ts). */
+  logger?: Logger;
+  /** Store this process's delivery counters in worker_metrics for GET /api/metrics; default true. */
+  reportMetrics?: boolean;
   /** Called after every attempt; tests use it to observe the worker without sleeping. */
   onAttempt?: (info: { kind: Kind; id: string; outcome: string }) => void;
 };
@@ -100,6 +113,11 @@ export class NotificationWorker {
   private readonly schedules: Record<Kind, RetrySchedule>;
   private readonly callbackTimeoutMs: number;
   private readonly log: (line: string) => void;
+  private readonly logger: () => Logger;
+  private readonly retries: RepeatSummary;
+  private readonly dbErrors: RepeatSummary;
+  private readonly startedAt = new Date();
+  private metricsTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly running: Record<Kind, number> = { email: 0, callback: 0 };
   private pollTimer: NodeJS.Timeout | null = null;
@@ -118,7 +136,10 @@ export class NotificationWorker {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.concurrency = options.concurrency ?? 8;
     this.schedules = { email: options.emailSchedule ?? EMAIL_SCHEDULE, callback: options.callbackSchedule ?? CALLBACK_SCHEDULE };
-    this.log = options.log ?? ((line) => console.log(line));
+    this.logger = () => options.logger ?? getLogger();
+    this.log = options.log ?? ((line) => this.logger().info(line));
+    this.retries = new RepeatSummary(this.logger, "delivery retries in the last minute");
+    this.dbErrors = new RepeatSummary(this.logger, "notification worker errors in the last minute");
     // The lease is renewed while an attempt runs, so it need not outlast the attempt; a callback
     // attempt is still bounded (DNS, then the HTTP timeout), and a lease shorter than that is a
     // configuration mistake worth refusing.
@@ -133,6 +154,10 @@ export class NotificationWorker {
     const listener = await this.client.listen(NOTIFY_CHANNEL, () => this.wake());
     this.unlisten = () => listener.unlisten();
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
+    if (this.options.reportMetrics !== false) {
+      this.metricsTimer = setInterval(() => void this.flushMetrics(), FLUSH_MS);
+      this.metricsTimer.unref();
+    }
     this.log(
       `Notification worker started: ${this.mailer ? "email via SMTP" : "no SMTP_URL, so it sends no email (they wait for a worker that has it)"}; polling every ${this.pollIntervalMs} ms.`,
     );
@@ -150,7 +175,22 @@ export class NotificationWorker {
       if (this.ticking) await new Promise((r) => setTimeout(r, 10));
     }
     this.mailer?.close();
+    if (this.metricsTimer) {
+      clearInterval(this.metricsTimer);
+      await this.flushMetrics();
+    }
+    this.retries.flush();
+    this.dbErrors.flush();
     await this.client.end({ timeout: 5 });
+  }
+
+  /** This process's attempt counters into worker_metrics; a database that is away is skipped. */
+  private async flushMetrics(): Promise<void> {
+    try {
+      await storeWorkerMetrics(this.client, workerId(), this.startedAt);
+    } catch (error) {
+      this.logger().debug({ err: error }, "could not store the worker's metrics");
+    }
   }
 
   wake(): void {
@@ -179,8 +219,10 @@ export class NotificationWorker {
         await this.tickOnce();
       } while (this.again && !this.stopped);
     } catch (error) {
-      // The database may be restarting; the next poll tries again.
-      this.log(`Notification worker: ${message(error)}`);
+      // The database may be restarting; the next poll tries again. The first error is a line of
+      // its own, the repeats (one per poll) a summary a minute.
+      if (this.options.log) this.log(`Notification worker: ${message(error)}`);
+      else if (this.dbErrors.add(message(error))) this.logger().warn({ err: error }, "notification worker: the database refused a poll; retrying");
     } finally {
       this.ticking = false;
     }
@@ -405,6 +447,7 @@ export class NotificationWorker {
       try {
         const recorded = await this.record(kind, claimed, outcome, delay);
         const id = kind === "callback" ? (claimed.row as CallbackRow).messageId : claimed.row.id;
+        this.observe(kind, claimed, outcome, delay, recorded);
         if (!recorded) return this.report(kind, id, `result not recorded: a newer attempt holds the row (${outcome.summary})`);
         return this.report(kind, id, outcome.ok ? outcome.summary : `${delay === null ? "failed" : `retry in ${Math.round(delay / 1000)} s`}: ${outcome.error}`);
       } catch (error) {
@@ -452,8 +495,36 @@ export class NotificationWorker {
   }
 
   private report(kind: Kind, id: string, outcome: string): void {
-    this.log(`${kind} ${id}: ${outcome}`);
+    if (this.options.log) this.log(`${kind} ${id}: ${outcome}`);
     this.options.onAttempt?.({ kind, id, outcome });
+  }
+
+  /** The attempt's line (with the request id that queued it) and its metrics. */
+  private observe(kind: Kind, claimed: Claimed<Kind>, outcome: Outcome, delay: number | null, recorded: boolean): void {
+    const { row } = claimed;
+    const result = outcome.ok ? "delivered" : delay === null ? "failed" : "retry";
+    recordDeliveryAttempt(kind, result, outcome.durationMs / 1000);
+    if (this.options.log) return;
+    const line = {
+      requestId: row.requestId ?? undefined,
+      kind,
+      deliveryId: row.id,
+      ...(kind === "callback" ? { messageId: (row as CallbackRow).messageId } : {}),
+      portingRequestId: row.portingRequestId ?? undefined,
+      attempt: row.attempts,
+      result,
+      statusCode: outcome.statusCode ?? undefined,
+      durationMs: outcome.durationMs,
+      ...(outcome.error ? { error: outcome.error } : {}),
+      ...(delay !== null ? { retryInSeconds: Math.round(delay / 1000) } : {}),
+      ...(recorded ? {} : { note: "result not recorded: a newer attempt holds the row" }),
+    };
+    if (result === "retry" && row.attempts > 1) {
+      // Every retry of a receiver that stays down would be a line; a minute's worth is one.
+      this.logger().debug(line, "delivery attempt");
+      this.retries.add(`${kind} ${outcome.statusCode ? `HTTP ${outcome.statusCode}` : "no answer"}`);
+    } else if (result === "failed") this.logger().warn(line, "delivery attempt");
+    else this.logger().info(line, "delivery attempt");
   }
 }
 

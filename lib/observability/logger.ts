@@ -143,13 +143,16 @@ export class RepeatSummary {
     private readonly intervalMs = 60_000,
   ) {}
 
-  add(key: string): void {
+  /** Counts one occurrence; true when it opened the interval (the caller may log it in full). */
+  add(key: string): boolean {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    if (!this.timer) {
+    if (this.timer) return false;
+    {
       this.openedAt = Date.now();
       this.timer = setTimeout(() => this.flush(), this.intervalMs);
       this.timer.unref();
     }
+    return true;
   }
 
   flush(): void {
