@@ -1,4 +1,4 @@
-import { retirePreviousSigningSecretAction, rotateSigningSecretAction } from "@/app/(app)/settings/signing-secret-actions";
+import { retirePreviousSigningSecretAction, rotateSigningSecretAction } from "@/app/(app)/settings/actions";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { requestTime } from "@/lib/clock";
 import { getSigningSecret, ROTATION_OVERLAP_HOURS } from "@/lib/notifications/signing-secret";

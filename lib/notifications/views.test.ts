@@ -186,7 +186,7 @@ describe("the signing secret", () => {
   test("the actions are for the account's own customers only", async () => {
     const { customer } = await createTenant("NL");
     const other = await createTenant("NL");
-    const { rotateSigningSecretAction, revealSigningSecretAction } = await import("@/app/(app)/settings/signing-secret-actions");
+    const { rotateSigningSecretAction, revealSigningSecretAction } = await import("@/app/(app)/settings/actions");
     signInAs(await createSupport());
     expect(await rotateSigningSecretAction({})).toMatchObject({ ok: false, code: "forbidden" });
     signInAs(customer);

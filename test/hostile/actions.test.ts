@@ -23,8 +23,7 @@ import { createDistributionGroupAction, deleteDistributionGroupAction, updateDis
 import { setVoiceNumberGroupAction } from "@/app/(app)/numbers/actions";
 import { cancelPortingRequestAction, performPortingRequestAction } from "@/app/(app)/porting-requests/actions";
 import { checkNumbersAction, createPortingRequestAction } from "@/app/(app)/porting-requests/new/actions";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/settings/actions";
-import { rotateSigningSecretAction } from "@/app/(app)/settings/signing-secret-actions";
+import { createApiKeyAction, revokeApiKeyAction, rotateSigningSecretAction } from "@/app/(app)/settings/actions";
 import { supportTransitionAction } from "@/app/(support)/support/porting-requests/[id]/actions";
 import { createSupportApiKeyAction } from "@/app/(support)/support/settings/actions";
 import { resendCallbackAction } from "@/app/notifications/actions";
