@@ -1,24 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { createCompanyProfileAction, updateCompanyProfileAction } from "@/app/(app)/company-profiles/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { useHydrated } from "@/components/shared/use-hydrated";
 import { FieldError, inputClass, LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
-import { Spinner } from "@/components/ui/spinner";
 import type { AddressCountryOption } from "@/lib/company-profiles/address-countries";
 import { profileRequirements, requirementFieldLabel } from "@/lib/company-profiles/dto";
 import { companyProfileSchema, fieldFormat, formatExpectation, MAX_NOTIFICATION_EMAILS } from "@/lib/company-profiles/schemas";
 import { COUNTRIES, COUNTRY_LIST, countryNameInText, numberTypeSupport, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
 import { matchesFormat } from "@/lib/porting/profile-requirements";
 import { NUMBER_TYPES, type CountryCode, type NumberType } from "@/lib/porting/values";
+import { FIELDS_NEED_ATTENTION, FormAlert, FormButtons, saveWithAction } from "./form-parts";
 import { ListEditor, useRowKeys } from "./list-editor";
-import { useHydrated } from "@/components/shared/use-hydrated";
+import { PROFILE_FORM_FIELDS, requirementsInput, type CompanyProfileFormValues, type ProfileFormField } from "./profile-form-values";
 
 // Create and edit a company profile with the very schema the server applies (react-hook-form +
 // zodResolver). The chosen country decides the labels ("KvK number"), which fields are needed to
@@ -28,42 +27,7 @@ import { useHydrated } from "@/components/shared/use-hydrated";
 type FormInput = z.input<typeof companyProfileSchema>;
 type FormOutput = z.output<typeof companyProfileSchema>;
 
-export type CompanyProfileFormValues = {
-  name: string;
-  companyName: string;
-  registrationNumber: string;
-  vatNumber: string;
-  representativeFirstName: string;
-  representativeLastName: string;
-  representativePhone: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  addressCountry: string;
-  country: CountryCode;
-  numberTypes: NumberType[];
-  notificationEmails: string[];
-};
-
-type TextField = Exclude<keyof CompanyProfileFormValues, "country" | "numberTypes" | "notificationEmails" | "addressCountry">;
-
-/** Where focus goes first when several fields have errors: the order they appear in. */
-const FIELD_ORDER: readonly string[] = [
-  "name",
-  "country",
-  "numberTypes",
-  "companyName",
-  "registrationNumber",
-  "vatNumber",
-  "representativeFirstName",
-  "representativeLastName",
-  "representativePhone",
-  "street",
-  "postalCode",
-  "city",
-  "addressCountry",
-  "notificationEmails",
-];
+type TextField = Exclude<ProfileFormField, "country" | "numberTypes" | "notificationEmails" | "addressCountry">;
 
 const fieldId = (key: string) => `profile-${key.replace(/\./g, "-")}`;
 
@@ -114,22 +78,7 @@ export function CompanyProfileForm({
   const neededToPort = (field: ProfileField) => requirement(field)?.required ?? false;
 
   const summary = useMemo(() => {
-    const result = profileRequirements({
-      name: values.name ?? "",
-      companyName: values.companyName ?? "",
-      registrationNumber: values.registrationNumber ?? null,
-      vatNumber: values.vatNumber ?? null,
-      representativeFirstName: values.representativeFirstName ?? null,
-      representativeLastName: values.representativeLastName ?? null,
-      representativePhone: values.representativePhone ?? null,
-      street: values.street ?? null,
-      postalCode: values.postalCode ?? null,
-      city: values.city ?? null,
-      addressCountry: values.addressCountry || null,
-      country,
-      numberTypes: (values.numberTypes ?? []).filter((t): t is NumberType => typeof t === "string"),
-      notificationEmails: (values.notificationEmails ?? []).filter((e): e is string => typeof e === "string"),
-    });
+    const result = profileRequirements(requirementsInput(values, country));
     return { ...result, labels: result.missingRequirements.map((field) => requirementFieldLabel(country, field)) };
   }, [values, country]);
 
@@ -142,8 +91,8 @@ export function CompanyProfileForm({
 
   function focusFirstError(keys: readonly string[]) {
     const rank = (key: string) => {
-      const index = FIELD_ORDER.indexOf(key.split(".")[0] ?? "");
-      return (index === -1 ? FIELD_ORDER.length : index) * 100 + Number(key.split(".")[1] ?? 0);
+      const index = (PROFILE_FORM_FIELDS as readonly string[]).indexOf(key.split(".")[0] ?? "");
+      return (index === -1 ? PROFILE_FORM_FIELDS.length : index) * 100 + Number(key.split(".")[1] ?? 0);
     };
     const first = [...keys].sort((a, b) => rank(a) - rank(b))[0];
     if (!first) return;
@@ -166,34 +115,17 @@ export function CompanyProfileForm({
     ];
   }
 
-  const onValid = async (data: FormOutput) => {
-    setFormError(null);
-    let result;
-    try {
-      result = profileId ? await updateCompanyProfileAction({ id: profileId, ...data }) : await createCompanyProfileAction(data);
-    } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
-      return;
-    }
-    if (result.ok) {
-      router.push(returnTo ?? `/company-profiles?saved=${result.data.id}`);
-      return;
-    }
-    if (result.code === "unauthorized") {
-      setFormError("Your session has ended. Sign in again, then save the profile.");
-      return;
-    }
-    const fieldErrors = result.fieldErrors ?? {};
-    const keys = Object.keys(fieldErrors).filter((k) => k !== "");
-    for (const key of keys) {
-      setError(key as FieldPath<FormInput>, { type: "server", message: fieldErrors[key]?.join(" ") });
-    }
-    setFormError(keys.length > 0 ? "Some fields need attention: see the messages next to them." : result.message);
-    focusFirstError(keys);
-  };
+  const onValid = (data: FormOutput) =>
+    saveWithAction(() => (profileId ? updateCompanyProfileAction({ id: profileId, ...data }) : createCompanyProfileAction(data)), {
+      what: "profile",
+      onSaved: (saved) => router.push(returnTo ?? `/company-profiles?saved=${saved.id}`),
+      setFieldError: (key, message) => setError(key as FieldPath<FormInput>, { type: "server", message }),
+      setFormError,
+      focusFirst: focusFirstError,
+    });
 
   const onInvalid = (invalid: typeof errors) => {
-    setFormError("Some fields need attention: see the messages next to them.");
+    setFormError(FIELDS_NEED_ATTENTION);
     focusFirstError(errorKeys(invalid));
   };
 
@@ -255,9 +187,7 @@ export function CompanyProfileForm({
 
   return (
     <form id={formId} onSubmit={handleSubmit(onValid, onInvalid)} noValidate data-ready={hydrated ? "true" : undefined} className="space-y-8">
-      <div role="alert" aria-live="assertive">
-        {formError ? <Notice tone="danger">{formError}</Notice> : null}
-      </div>
+      <FormAlert message={formError} />
 
       <p className="text-sm text-slate-600">
         Fields marked <span aria-hidden className="font-semibold text-red-600">*</span>
@@ -428,15 +358,13 @@ export function CompanyProfileForm({
         )}
       </div>
 
-      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
-        <Link href={returnTo ?? "/company-profiles"} className={buttonClass("secondary")}>
-          Cancel
-        </Link>
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {isSubmitting ? "Saving…" : profileId ? "Save changes" : "Create profile"}
-        </Button>
-      </div>
+      <FormButtons
+        cancelHref={returnTo ?? "/company-profiles"}
+        label={profileId ? "Save changes" : "Create profile"}
+        submitting={isSubmitting}
+        hydrated={hydrated}
+        className="border-t border-slate-200 pt-6"
+      />
     </form>
   );
 }

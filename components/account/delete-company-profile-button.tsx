@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
 import { deleteCompanyProfileAction } from "@/app/(app)/company-profiles/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import { Spinner } from "@/components/ui/spinner";
-import { useHydrated } from "@/components/shared/use-hydrated";
+import { ConfirmDeleteButtons, DeleteTrigger, useDeleteAction } from "./delete-action";
 
 /**
  * Delete with a confirmation. A profile that porting requests name cannot be deleted: the button
@@ -25,13 +23,8 @@ export function DeleteCompanyProfileButton({
   /** The list to show after deleting, with a "deleted" message. */
   redirectTo?: string;
 }) {
-  const router = useRouter();
   const reasonId = useId();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Until hydrated a click could not open the dialog: keep the button visibly unavailable.
-  const hydrated = useHydrated();
+  const { open, setOpen, error, pending, hydrated, confirm } = useDeleteAction({ remove: () => deleteCompanyProfileAction({ id }), name, redirectTo });
 
   if (portingRequestsCount > 0) {
     const requests = portingRequestsCount === 1 ? "1 porting request" : `${portingRequestsCount} porting requests`;
@@ -47,29 +40,9 @@ export function DeleteCompanyProfileButton({
     );
   }
 
-  const confirm = () => {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await deleteCompanyProfileAction({ id });
-        if (result.ok) {
-          setOpen(false);
-          router.push(`${redirectTo}?deleted=${encodeURIComponent(name)}`);
-          return;
-        }
-        setError(result.message);
-        if (result.code === "not_found") router.refresh();
-      } catch {
-        setError("We couldn't reach the server. Check your connection and try again.");
-      }
-    });
-  };
-
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-haspopup="dialog" disabled={!hydrated}>
-        Delete<span className="sr-only"> {name}</span>
-      </Button>
+      <DeleteTrigger name={name} onOpen={() => setOpen(true)} hydrated={hydrated} />
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
@@ -78,17 +51,7 @@ export function DeleteCompanyProfileButton({
         size="sm"
         title={`Delete “${name}”?`}
         description="The profile is removed for good. No porting request uses it."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              Keep it
-            </Button>
-            <Button variant="danger" onClick={confirm} disabled={pending}>
-              {pending ? <Spinner /> : null}
-              {pending ? "Deleting…" : "Delete profile"}
-            </Button>
-          </>
-        }
+        footer={<ConfirmDeleteButtons label="Delete profile" pending={pending} onKeep={() => setOpen(false)} onConfirm={confirm} />}
       >
         {error ? (
           <div role="alert">

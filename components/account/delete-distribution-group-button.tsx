@@ -1,15 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { deleteDistributionGroupAction } from "@/app/(app)/distribution-groups/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
-import { Spinner } from "@/components/ui/spinner";
-import { useHydrated } from "@/components/shared/use-hydrated";
 import type { DistributionGroupDto } from "@/lib/distribution-groups/dto";
+import { ConfirmDeleteButtons, DeleteTrigger, useDeleteAction } from "./delete-action";
 
 /**
  * Delete with a confirmation. A group in use can't be deleted: the dialog says why and what to do
@@ -23,14 +21,14 @@ export function DeleteDistributionGroupButton({
   /** The list to show after deleting, with a "deleted" message. */
   redirectTo?: string;
 }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  // Until hydrated a click could not open the dialog: keep the button visibly unavailable.
-  const hydrated = useHydrated();
-
+  const { open, setOpen, error, setError, pending, hydrated, confirm } = useDeleteAction({
+    remove: () => deleteDistributionGroupAction({ id: group.id }),
+    name: group.name,
+    redirectTo,
+    // It was put in use since the page was shown.
+    onConflict: setRefusal,
+  });
   const staticRefusal = group.inUseReason
     ? `“${group.name}” can't be deleted: it is ${group.inUseReason}.`
     : null;
@@ -42,35 +40,9 @@ export function DeleteDistributionGroupButton({
     setRefusal(null);
   };
 
-  const confirm = () => {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await deleteDistributionGroupAction({ id: group.id });
-        if (result.ok) {
-          setOpen(false);
-          router.push(`${redirectTo}?deleted=${encodeURIComponent(group.name)}`);
-          return;
-        }
-        if (result.code === "conflict") {
-          // It was put in use since the page was shown: explain, and show the fresh counts.
-          setRefusal(result.message);
-          router.refresh();
-          return;
-        }
-        setError(result.message);
-        if (result.code === "not_found") router.refresh();
-      } catch {
-        setError("We couldn't reach the server. Check your connection and try again.");
-      }
-    });
-  };
-
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-haspopup="dialog" disabled={!hydrated}>
-        Delete<span className="sr-only"> {group.name}</span>
-      </Button>
+      <DeleteTrigger name={group.name} onOpen={() => setOpen(true)} hydrated={hydrated} />
       <Dialog
         open={open}
         onClose={close}
@@ -91,15 +63,7 @@ export function DeleteDistributionGroupButton({
               Close
             </Button>
           ) : (
-            <>
-              <Button variant="secondary" onClick={close} disabled={pending}>
-                Keep it
-              </Button>
-              <Button variant="danger" onClick={confirm} disabled={pending}>
-                {pending ? <Spinner /> : null}
-                {pending ? "Deleting…" : "Delete group"}
-              </Button>
-            </>
+            <ConfirmDeleteButtons label="Delete group" pending={pending} onKeep={close} onConfirm={confirm} />
           )
         }
       >

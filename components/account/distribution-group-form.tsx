@@ -1,20 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { createDistributionGroupAction, updateDistributionGroupAction } from "@/app/(app)/distribution-groups/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { useHydrated } from "@/components/shared/use-hydrated";
 import { FieldError, inputClass, LabelledField } from "@/components/ui/labelled-field";
-import { Notice } from "@/components/ui/notice";
-import { Spinner } from "@/components/ui/spinner";
 import { formatDestination, parseDestination, phoneExample, SIP_EXAMPLE } from "@/lib/distribution-groups/destinations";
 import { distributionGroupSchema, MAX_DESTINATIONS, MAX_GROUP_NAME_LENGTH } from "@/lib/distribution-groups/schemas";
+import { FIELDS_NEED_ATTENTION, FormAlert, FormButtons, saveWithAction } from "./form-parts";
 import { ListEditor, moveItem, useRowKeys } from "./list-editor";
-import { useHydrated } from "@/components/shared/use-hydrated";
 
 // Create or edit a distribution group: its name and the ordered destinations a call rings. The
 // form validates each row with the server's own rules (national numbers read in the account's
@@ -69,32 +66,17 @@ export function DistributionGroupForm({
     (document.getElementById(fieldId(first)) ?? document.getElementById(fieldId("destinations-0")))?.focus();
   }
 
-  const onValid = async (data: FormOutput) => {
-    setFormError(null);
-    let result;
-    try {
-      result = groupId ? await updateDistributionGroupAction({ id: groupId, ...data }) : await createDistributionGroupAction(data);
-    } catch {
-      setFormError("We couldn't reach the server. Check your connection and try again.");
-      return;
-    }
-    if (result.ok) {
-      router.push(`/distribution-groups?saved=${result.data.id}`);
-      return;
-    }
-    if (result.code === "unauthorized") {
-      setFormError("Your session has ended. Sign in again, then save the group.");
-      return;
-    }
-    const fieldErrors = result.fieldErrors ?? {};
-    const errorKeys = Object.keys(fieldErrors).filter((k) => k !== "");
-    for (const key of errorKeys) setError(key as FieldPath<FormInput>, { type: "server", message: fieldErrors[key]?.join(" ") });
-    setFormError(errorKeys.length > 0 ? "Some fields need attention: see the messages next to them." : result.message);
-    focusFirst(errorKeys);
-  };
+  const onValid = (data: FormOutput) =>
+    saveWithAction(() => (groupId ? updateDistributionGroupAction({ id: groupId, ...data }) : createDistributionGroupAction(data)), {
+      what: "group",
+      onSaved: (saved) => router.push(`/distribution-groups?saved=${saved.id}`),
+      setFieldError: (key, message) => setError(key as FieldPath<FormInput>, { type: "server", message }),
+      setFormError,
+      focusFirst,
+    });
 
   const onInvalid = (invalid: typeof errors) => {
-    setFormError("Some fields need attention: see the messages next to them.");
+    setFormError(FIELDS_NEED_ATTENTION);
     const found: string[] = [];
     if (invalid.name) found.push("name");
     const rows = invalid.destinations as Record<string, unknown> | undefined;
@@ -109,9 +91,7 @@ export function DistributionGroupForm({
 
   return (
     <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate data-ready={hydrated ? "true" : undefined} className="space-y-6">
-      <div role="alert" aria-live="assertive">
-        {formError ? <Notice tone="danger">{formError}</Notice> : null}
-      </div>
+      <FormAlert message={formError} />
 
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <LabelledField id={fieldId("name")} label="Name" required error={errors.name?.message} hint="For example the office or team whose phones ring.">
@@ -179,15 +159,7 @@ export function DistributionGroupForm({
         </div>
       </fieldset>
 
-      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center">
-        <Link href="/distribution-groups" className={buttonClass("secondary")}>
-          Cancel
-        </Link>
-        <Button type="submit" disabled={!hydrated || isSubmitting}>
-          {isSubmitting ? <Spinner /> : null}
-          {isSubmitting ? "Saving…" : groupId ? "Save changes" : "Create group"}
-        </Button>
-      </div>
+      <FormButtons cancelHref="/distribution-groups" label={groupId ? "Save changes" : "Create group"} submitting={isSubmitting} hydrated={hydrated} />
     </form>
   );
 }
