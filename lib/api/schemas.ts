@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { companyProfileFields } from "@/lib/company-profiles/schemas";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import { createPortingRequestFields, MAX_REASON_LENGTH } from "@/lib/porting/schemas";
+import { createPortingRequestFields, firstPossiblePortingDate, optionalReason, requiredReason } from "@/lib/porting/schemas";
 import { TRANSITION_ACTIONS } from "@/lib/porting/transitions";
 import {
   ACTOR_ROLES,
@@ -139,26 +139,15 @@ export const CreatePortingRequestBody = z
 
 export const ActionBody = z
   .strictObject({
-    reason: z
-      .string({ error: "Give the reason as text." })
-      .trim()
-      .max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`)
-      .nullish()
-      .describe("Optional; the history then says “Performed by customer” or “Cancelled by customer”."),
+    reason: optionalReason.describe("Optional; the history then says “Performed by customer” or “Cancelled by customer”."),
   })
   .describe("Optional body of perform and cancel. An empty body is fine.");
 
 export const TransitionBody = z
   .strictObject({
     to: z.enum(PORTING_STATUSES, { error: "Choose the target status: in_progress, delayed, ready_to_be_ported, blocked or completed." }).describe("The target status."),
-    reason: z
-      .string({ error: "Give a reason: the customer receives it with the status update." })
-      .trim()
-      .min(1, "Give a reason: the customer receives it with the status update.")
-      .max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`)
-      .describe("Required: the customer receives it with the status update."),
-    firstPossiblePortingDate: z.iso
-      .date({ error: "Give the date as YYYY-MM-DD." })
+    reason: requiredReason.describe("Required: the customer receives it with the status update."),
+    firstPossiblePortingDate: firstPossiblePortingDate
       .nullish()
       .describe("Required when `to` is `delayed` (NL): the date proposed by the current provider, YYYY-MM-DD, not in the past."),
   })

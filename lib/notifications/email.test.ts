@@ -121,7 +121,7 @@ describe("status emails", () => {
     const cancelled = await createRequest(customer);
     await transitionPortingRequest(support, { id: cancelled.id, action: "accept", reason: "ok" });
     await transitionPortingRequest(support, { id: cancelled.id, action: "mark_ready", reason: "ready" });
-    await cancelPortingRequest(customer, cancelled.id, "We stay with KPN");
+    await cancelPortingRequest(customer, cancelled.id, { reason: "We stay with KPN" });
     const mailCancelled = (await mailFor(cancelled.reference, "Cancelled"))[0]!;
     expect(mailCancelled.subject).toBe(`${cancelled.reference}: Cancelled – We stay with KPN`);
     expect(mailCancelled.text).toContain("your numbers stay with your current provider");

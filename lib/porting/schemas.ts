@@ -110,22 +110,51 @@ export const createPortingRequestSchema = createPortingRequestFields
 export type CreatePortingRequestInput = z.input<typeof createPortingRequestSchema>;
 export type CreatePortingRequestData = z.output<typeof createPortingRequestSchema>;
 
-export const transitionPortingRequestSchema = z
-  .object({
-    // Any string: an id that is not a UUID is a 404 like any unknown id, not a validation error.
-    id: z.string({ error: "The porting request id is missing." }),
+// ---- status changes ----------------------------------------------------------------------------
+// One input for every status change (STYLE.md habit 2), whoever sends it: the customer's server
+// actions and the API's perform / cancel take it as it is, support's form and the API's
+// transitions extend it where they need more. The verb (transition-porting-request.ts) checks
+// what depends on the request itself: whether the transition table wants a reason or a date.
+
+export const REASON_REQUIRED = "Give a reason: the customer receives it with the status update.";
+
+/** The reason rule, written once: text, trimmed, at most MAX_REASON_LENGTH characters. */
+const reasonText = (typeError: string) =>
+  z.string({ error: typeError }).trim().max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`);
+
+/** Perform and cancel have a default reason, so it may be left out. */
+export const optionalReason = reasonText("Give the reason as text.").nullish();
+
+/** Support's changes: the customer receives the reason, so an empty one is refused before the verb. */
+export const requiredReason = reasonText(REASON_REQUIRED).min(1, REASON_REQUIRED);
+
+/** A Dutch operator's first possible porting date, as a calendar date. */
+export const firstPossiblePortingDate = z.iso.date({ error: "Give the date as YYYY-MM-DD." });
+
+export const transitionInputFields = z.object({
+  // Any string: an id that is not a UUID is a 404 like any unknown id, not a validation error.
+  id: z.string({ error: "The porting request id is missing." }),
+  reason: z.preprocess(emptyToNull, optionalReason),
+  firstPossiblePortingDate: optional(firstPossiblePortingDate),
+  // The version the caller looked at: a change by someone else meanwhile is a conflict, not an overwrite.
+  expectedVersion: optional(z.coerce.number({ error: "The version must be a number." }).int().positive()),
+});
+
+/** The verb's own input: the action, or (the API's transitions) the target status. */
+export const transitionPortingRequestSchema = transitionInputFields
+  .extend({
     action: z.enum(TRANSITION_ACTIONS, { error: "Unknown action." }).optional(),
     to: z.enum(PORTING_STATUSES, { error: "Unknown status." }).optional(),
-    reason: optional(
-      z.string().trim().max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`),
-    ),
-    firstPossiblePortingDate: optional(z.iso.date({ error: "Give the date as YYYY-MM-DD." })),
-    expectedVersion: optional(z.coerce.number().int().positive()),
   })
   .refine((input) => (input.action === undefined) !== (input.to === undefined), {
     path: ["action"],
     message: "Give either the action or the target status.",
   });
+
+/** The customer's perform and cancel, from a page or the API: the request, an optional reason and version. */
+export const customerTransitionSchema = transitionInputFields.pick({ id: true, reason: true, expectedVersion: true });
+
+export type CustomerTransitionInput = z.input<typeof customerTransitionSchema>;
 
 export type TransitionPortingRequestInput = z.input<typeof transitionPortingRequestSchema>;
 

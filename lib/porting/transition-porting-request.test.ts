@@ -93,7 +93,7 @@ describe("transitionPortingRequest", () => {
     const { customer } = await createTenant("DE");
     const number = nextNumber("DE");
     const created = await createRequest(customer, { country: "DE", phoneNumbers: [number] });
-    const cancelled = await cancelPortingRequest(customer, created.id, "  Staying with our provider  ");
+    const cancelled = await cancelPortingRequest(customer, created.id, { reason: "  Staying with our provider  " });
     expect(cancelled).toMatchObject({ status: "cancelled", statusReason: "Staying with our provider" });
     const again = await createRequest(customer, { country: "DE", phoneNumbers: [number] });
     expect(again.status).toBe("requested");
@@ -146,6 +146,18 @@ describe("transitionPortingRequest", () => {
     expect(stale.details).toMatchObject({ currentStatus: "in_progress", version: 2 });
     const dto = await getPortingRequestForActor(support, request.id);
     expect(dto).toMatchObject({ status: "in_progress", version: 2 });
+  });
+
+  test("perform and cancel take expectedVersion too: the customer's page and the API go through the same verbs", async () => {
+    const { customer } = await createTenant("NL");
+    const request = await insertRequestInStatus({ accountId: customer.accountId, status: "ready_to_be_ported" });
+    const stale = (await failure(cancelPortingRequest(customer, request.id, { reason: "late", expectedVersion: request.version + 1 }))) as ConflictError;
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.details).toMatchObject({ currentStatus: "ready_to_be_ported", version: request.version });
+    expect(await failure(performPortingRequest(customer, request.id, { expectedVersion: request.version + 1 }))).toBeInstanceOf(ConflictError);
+    expect(await getPortingRequestForActor(customer, request.id)).toMatchObject({ status: "ready_to_be_ported", version: request.version });
+    const done = await performPortingRequest(customer, request.id, { expectedVersion: request.version });
+    expect(done).toMatchObject({ status: "completed", version: request.version + 1 });
   });
 
   test("unknown, malformed and foreign ids are NotFound", async () => {

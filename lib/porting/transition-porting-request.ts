@@ -5,7 +5,7 @@ import { applyTransition, conflictDetails } from "./apply-transition";
 import type { PortingRequestDto } from "./dto";
 import { getPortingRequestRowForActor, loadPortingRequestDto } from "./queries";
 import { isUuid } from "@/lib/shared/ids";
-import { transitionPortingRequestSchema, type TransitionPortingRequestInput } from "./schemas";
+import { REASON_REQUIRED, transitionPortingRequestSchema, type TransitionPortingRequestInput } from "./schemas";
 import { parseInput } from "@/lib/shared/validation";
 import { statusLabel } from "./statuses";
 import {
@@ -83,7 +83,7 @@ function resolveReason(transition: Transition, given: string | null, errors: Fie
   const reason = given?.trim() ?? "";
   if (reason) return reason;
   if (transition.needsReason || !transition.defaultReason) {
-    errors.reason = ["Give a reason: the customer receives it with the status update."];
+    errors.reason = [REASON_REQUIRED];
     return "";
   }
   return transition.defaultReason;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
+import { requiredReason, transitionInputFields } from "@/lib/porting/schemas";
 import type { TransitionAction } from "@/lib/porting/transitions";
 
 // The support agent's status changes as the request page offers them: the form schema (shared by
@@ -13,22 +13,14 @@ export function isSupportAction(action: string): action is SupportAction {
   return (SUPPORT_ACTIONS as readonly string[]).includes(action);
 }
 
-const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
-
-export const REASON_REQUIRED = "Give a reason: the customer receives it with the status update.";
 export const DATE_REQUIRED = "Give the first possible porting date proposed by the current provider.";
 
-export const supportTransitionSchema = z
-  .object({
-    id: z.string({ error: "The porting request id is missing." }),
+/** The status-change input (lib/porting/schemas.ts), with what the agent's form asks more. */
+export const supportTransitionSchema = transitionInputFields
+  .extend({
     action: z.enum(SUPPORT_ACTIONS, { error: "Unknown action." }),
-    reason: z
-      .string({ error: REASON_REQUIRED })
-      .trim()
-      .min(1, REASON_REQUIRED)
-      .max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`),
-    firstPossiblePortingDate: z.preprocess(emptyToNull, z.iso.date({ error: "Give the date as YYYY-MM-DD." }).nullish()),
-    // The version the agent looked at: a change by someone else meanwhile is a conflict, not an overwrite.
+    reason: requiredReason,
+    // The page always knows the version it shows: a change by someone else meanwhile is a conflict.
     expectedVersion: z.coerce.number({ error: "The request's version is missing: reload the page." }).int().positive(),
   })
   .superRefine((input, ctx) => {

@@ -9,5 +9,5 @@ import { cancelPortingRequest } from "@/lib/porting/cancel-porting-request";
 export const POST = route<"customer", { id: string }>({ roles: ["customer"] }, async (request, actor, { id }) => {
   const raw = await readJsonBody(request, { optional: true });
   const body = raw === undefined ? {} : parseStrict(ActionBody, expectObject(raw, '{ "reason": "…" }'));
-  return json(portingRequestJson(await cancelPortingRequest(actor, id, body.reason ?? null)));
+  return json(portingRequestJson(await cancelPortingRequest(actor, id, { reason: body.reason ?? null })));
 });

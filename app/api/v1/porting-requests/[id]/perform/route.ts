@@ -9,5 +9,5 @@ import { performPortingRequest } from "@/lib/porting/perform-porting-request";
 export const POST = route<"customer", { id: string }>({ roles: ["customer"] }, async (request, actor, { id }) => {
   const raw = await readJsonBody(request, { optional: true });
   const body = raw === undefined ? {} : parseStrict(ActionBody, expectObject(raw, '{ "reason": "…" }'));
-  return json(portingRequestJson(await performPortingRequest(actor, id, body.reason ?? null)));
+  return json(portingRequestJson(await performPortingRequest(actor, id, { reason: body.reason ?? null })));
 });
