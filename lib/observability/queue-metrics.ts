@@ -1,6 +1,7 @@
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { getClient } from "@/db";
+import { EMAIL_NOT_SENT } from "@/lib/notifications/events";
 import { PREFIX, CONTENT_TYPE, metrics, workerExposition } from "./metrics";
 import { poolApplicationName, WEB_POOL_MAX } from "./pool";
 import { loadWorkerMetrics } from "./worker-metrics";
@@ -21,11 +22,15 @@ export type QueueState = {
 
 // Pending rows are few and under a partial index; failed/unsent are bounded to the last day
 // through (state, created_at) indexes, so a scrape costs the same with a million requests.
+// An email no worker will send for want of an SMTP server (pending, never attempted, noted so)
+// counts as not_sent, as support's outbox shows it, not as a pending delivery.
 export async function readQueue(): Promise<QueueState[]> {
   const { sql } = getClient();
+  const noSmtp = EMAIL_NOT_SENT.noSmtp;
   const rows = await sql<{ kind: "email" | "callback"; pending: string; in_flight: string; retrying: string; failed: string; not_sent: string; oldest: string | null }[]>`
     with email_pending as (
-      select locked_until, last_error, created_at from email_messages where state = 'pending'
+      select locked_until, last_error, created_at from email_messages
+       where state = 'pending' and not (attempts = 0 and last_error is not null and last_error = ${noSmtp})
     ), callback_pending as (
       select locked_until, last_error, created_at from callback_deliveries where state = 'pending'
     )
@@ -34,7 +39,9 @@ export async function readQueue(): Promise<QueueState[]> {
            (select count(*) from email_pending where locked_until > now()) as in_flight,
            (select count(*) from email_pending where last_error is not null) as retrying,
            (select count(*) from email_messages where state = 'failed' and created_at > now() - interval '24 hours') as failed,
-           (select count(*) from email_messages where state = 'not_sent' and created_at > now() - interval '24 hours') as not_sent,
+           (select count(*) from email_messages
+             where (state = 'not_sent' or (state = 'pending' and attempts = 0 and last_error = ${noSmtp}))
+               and created_at > now() - interval '24 hours') as not_sent,
            (select extract(epoch from now() - min(created_at)) from email_pending)::text as oldest
     union all
     select 'callback',
