@@ -12,8 +12,9 @@ import {
   voiceNumbers,
   type CompanyProfile,
 } from "@/db/schema";
-import type { SupportActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/shared/ids";
+import { assertSupport } from "./access";
 import { checkProfileRequirements, type ProfileProblem } from "@/lib/porting/profile-requirements";
 import { isCountryCode } from "@/lib/porting/countries";
 import { FINAL_STATUSES, PORTING_STATUSES, type NumberType, type PortingStatus } from "@/lib/porting/values";
@@ -34,7 +35,8 @@ export type SupportAccountSummary = {
   createdAt: string;
 };
 
-export async function listSupportAccounts(_actor: SupportActor, db: Executor = getDb()): Promise<SupportAccountSummary[]> {
+export async function listSupportAccounts(actor: Actor, db: Executor = getDb()): Promise<SupportAccountSummary[]> {
+  assertSupport(actor, "The account list is for support staff only.");
   const open = PORTING_STATUSES.filter((s) => !(FINAL_STATUSES as readonly PortingStatus[]).includes(s));
   const rows = await db
     .select({
@@ -105,10 +107,11 @@ export function checkProfile(profile: CompanyProfile): Pick<SupportProfile, "che
 }
 
 export async function getSupportAccountOverview(
-  _actor: SupportActor,
+  actor: Actor,
   id: string,
   db: Executor = getDb(),
 ): Promise<SupportAccountOverview | null> {
+  assertSupport(actor, "The account view is for support staff only.");
   if (!isUuid(id)) return null;
   const [account] = await db
     .select({ id: accounts.id, name: accounts.name, country: accounts.country, createdAt: accounts.createdAt })

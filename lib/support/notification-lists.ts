@@ -2,8 +2,9 @@ import { and, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { accounts, callbackDeliveries, emailMessages, portingRequestEvents, portingRequests } from "@/db/schema";
-import type { SupportActor } from "@/lib/auth/actor";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { ValidationError } from "@/lib/errors";
+import { assertSupport } from "./access";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { shownEmailState, type NotSentReason } from "@/lib/notifications/events";
@@ -37,9 +38,6 @@ function decodeCursor(value: string): Cursor {
 const createdText = (column: typeof callbackDeliveries.createdAt | typeof emailMessages.createdAt) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function assertSupport(actor: SupportActor) {
-  if ((actor as { role: string }).role !== "support") throw new ForbiddenError("This list is for support staff only.");
-}
 
 // ---- failing callbacks -----------------------------------------------------------------------------
 
@@ -77,11 +75,11 @@ function failingCondition(filter: FailingFilter): SQL {
 }
 
 export async function listFailingCallbacks(
-  actor: SupportActor,
+  actor: Actor,
   input: z.input<typeof failingCallbacksSchema>,
   db: Executor = getDb(),
 ): Promise<{ items: FailingCallback[]; nextCursor: string | null; counts: Record<Exclude<FailingFilter, "all">, number> }> {
-  assertSupport(actor);
+  assertSupport(actor, "This list is for support staff only.");
   const filters = parseInput(failingCallbacksSchema, input);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const [rows, countRows] = await Promise.all([
@@ -165,11 +163,11 @@ export type OutboxEmail = {
 };
 
 export async function listOutbox(
-  actor: SupportActor,
+  actor: Actor,
   input: z.input<typeof outboxSchema>,
   db: Executor = getDb(),
 ): Promise<{ items: OutboxEmail[]; nextCursor: string | null }> {
-  assertSupport(actor);
+  assertSupport(actor, "This list is for support staff only.");
   const filters = parseInput(outboxSchema, input);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const rows = await db

@@ -3,7 +3,8 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { accounts, portingRequestNumbers, portingRequests } from "@/db/schema";
-import type { SupportActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSupport } from "./access";
 import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type QueueViewId } from "./queue-views";
 import { LIST_NUMBER_PREVIEW } from "@/lib/porting/dto";
 import { normaliseNumber } from "@/lib/porting/numbers";
@@ -116,10 +117,11 @@ async function searchCondition(db: Executor, q: string, country: CountryCode | u
 }
 
 export async function listSupportQueue(
-  actor: SupportActor,
+  actor: Actor,
   input: SupportQueueInput,
   db: Executor = getDb(),
 ): Promise<SupportQueuePage> {
+  assertSupport(actor, "The support queue is for support staff only.");
   const filters = parseInput(supportQueueSchema, input);
   const view = QUEUE_VIEWS[filters.status];
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;

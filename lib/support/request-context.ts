@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { accounts, companyProfiles, distributionGroups, type CompanyProfile } from "@/db/schema";
-import type { SupportActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { assertSupport } from "./access";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { checkProfileRequirements, type ProfileRequirementsResult } from "@/lib/porting/profile-requirements";
 import { findPortingRequestRow, loadPortingRequestDto } from "@/lib/porting/queries";
@@ -24,10 +25,11 @@ export type SupportRequestContext = {
 };
 
 export async function getSupportRequestContext(
-  actor: SupportActor,
+  actor: Actor,
   id: string,
   db: Executor = getDb(),
 ): Promise<SupportRequestContext | null> {
+  assertSupport(actor, "The support request page is for support staff only.");
   const row = await findPortingRequestRow(db, actor, id);
   if (!row) return null;
   const [request, [account], [profile], groups, documents] = await Promise.all([

@@ -11,7 +11,9 @@ import {
   insertRequestInStatus,
   nextNumbers,
 } from "@/test/factories";
+import { ForbiddenError } from "@/lib/errors";
 import { getSupportAccountOverview, listSupportAccounts } from "./accounts";
+import { listSupportQueue } from "./queue";
 import { getSupportRequestContext } from "./request-context";
 
 test("the request page's context: account, profile with its requirements check, group and documents", async () => {
@@ -86,4 +88,16 @@ test("the account view: profiles checked, voice numbers with group and source re
 
   expect(await getSupportAccountOverview(support, "00000000-0000-4000-8000-000000000000")).toBeNull();
   expect(await getSupportAccountOverview(support, "x")).toBeNull();
+});
+
+test("every support read checks its caller itself: a customer is refused, whatever the page around it does", async () => {
+  const { account, customer } = await createTenant("NL", "Nosy B.V.");
+  const request = await createRequest(customer);
+  // A customer session reaching these verbs (a route or page that forgot its role check) must not
+  // see other accounts: the verb refuses before it reads.
+  const asSupport = customer as unknown as Parameters<typeof listSupportAccounts>[0];
+  await expect(listSupportAccounts(asSupport)).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(getSupportAccountOverview(asSupport, account.id)).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(listSupportQueue(asSupport, {})).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(getSupportRequestContext(asSupport, request.id)).rejects.toBeInstanceOf(ForbiddenError);
 });
