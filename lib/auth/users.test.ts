@@ -17,7 +17,7 @@ async function tenantWithPassword() {
 
 test("right password signs in; a wrong one and an unknown email get the same answer", async () => {
   const { customer } = await tenantWithPassword();
-  expect(await checkCredentials(customer.email, "porting-demo")).toEqual({ ok: true, userId: customer.userId });
+  expect(await checkCredentials(customer.email, "porting-demo")).toEqual({ ok: true, userId: customer.userId, sessionVersion: 1 });
   expect(await checkCredentials(customer.email, "wrong")).toEqual({ ok: false, reason: "invalid" });
   expect(await checkCredentials("nobody@example.test", "porting-demo")).toEqual({ ok: false, reason: "invalid" });
 });

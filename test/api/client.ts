@@ -24,6 +24,14 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/distribution-groups", () => import("@/app/api/v1/distribution-groups/route")],
   ["/numbers", () => import("@/app/api/v1/numbers/route")],
   ["/openapi.json", () => import("@/app/api/v1/openapi.json/route")],
+  ["/accounts", () => import("@/app/api/v1/accounts/route")],
+  ["/accounts/[id]", () => import("@/app/api/v1/accounts/[id]/route")],
+  ["/accounts/[id]/invitations", () => import("@/app/api/v1/accounts/[id]/invitations/route")],
+  ["/accounts/[id]/invitations/[invitationId]/revoke", () => import("@/app/api/v1/accounts/[id]/invitations/[invitationId]/revoke/route")],
+  ["/accounts/[id]/invitations/[invitationId]/resend", () => import("@/app/api/v1/accounts/[id]/invitations/[invitationId]/resend/route")],
+  ["/accounts/[id]/users", () => import("@/app/api/v1/accounts/[id]/users/route")],
+  ["/accounts/[id]/users/[userId]", () => import("@/app/api/v1/accounts/[id]/users/[userId]/route")],
+  ["/accounts/[id]/audit-events", () => import("@/app/api/v1/accounts/[id]/audit-events/route")],
 ];
 
 function match(path: string): { load: () => Promise<Module>; params: Record<string, string | string[]> } {

@@ -1,0 +1,84 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { getDb, type Executor } from "@/db";
+import { accounts } from "@/db/schema";
+import type { Actor, SupportActor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { COUNTRY_CODES } from "@/lib/porting/values";
+import { isUuid } from "@/lib/shared/ids";
+import { parseInput } from "@/lib/shared/validation";
+import { callerApiKeyId, recordAudit } from "./audit";
+import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
+
+// Customer accounts. Created by support only (there is no open registration); a customer sees
+// its own account, support every one.
+
+export const createAccountSchema = z.object({
+  name: z
+    .string({ error: "Give the account a name." })
+    .trim()
+    .min(1, "Give the account a name: the customer's company name.")
+    .max(200, "Keep the name under 200 characters."),
+  country: z.enum(COUNTRY_CODES, { error: `Choose the account's country: one of ${COUNTRY_CODES.join(", ")}.` }),
+});
+
+export type AccountDto = { id: string; name: string; country: string; createdAt: string };
+
+const toDto = (row: { id: string; name: string; country: string; createdAt: Date }): AccountDto => ({
+  id: row.id,
+  name: row.name,
+  country: row.country,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const columns = { id: accounts.id, name: accounts.name, country: accounts.country, createdAt: accounts.createdAt };
+
+function assertSupport(actor: Actor): asserts actor is SupportActor {
+  if (actor.role !== "support") throw new ForbiddenError("Only support staff can create and list accounts.");
+}
+
+export async function createAccount(actor: Actor, input: unknown, db: Executor = getDb()): Promise<AccountDto> {
+  const apiKeyId = callerApiKeyId();
+  assertSupport(actor);
+  const data = parseInput(createAccountSchema, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(accounts)
+      .values({ name: data.name, country: data.country, signingSecret: `whsec_${randomBytes(24).toString("base64")}` })
+      .returning(columns);
+    await recordAudit(tx, actor, {
+      accountId: row!.id,
+      action: "account.created",
+      objectType: "account",
+      objectId: row!.id,
+      changes: { name: data.name, country: data.country },
+    }, apiKeyId);
+    return toDto(row!);
+  });
+}
+
+export async function getAccount(actor: Actor, id: string, db: Executor = getDb()): Promise<AccountDto> {
+  if (!isUuid(id) || (actor.role === "customer" && actor.accountId !== id)) throw new NotFoundError("account");
+  const [row] = await db.select(columns).from(accounts).where(eq(accounts.id, id)).limit(1);
+  if (!row) throw new NotFoundError("account");
+  return toDto(row);
+}
+
+export async function listAccounts(
+  actor: Actor,
+  input: unknown,
+  db: Executor = getDb(),
+): Promise<{ data: AccountDto[]; nextCursor: string | null }> {
+  assertSupport(actor);
+  const query = parseInput(pageQuerySchema, input);
+  const rows = await db
+    .select({ ...columns, exactCreatedAt: exactTime(accounts.createdAt) })
+    .from(accounts)
+    .where(before(accounts.createdAt, accounts.id, query.cursor))
+    .orderBy(desc(accounts.createdAt), desc(accounts.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit);
+  return { data: page.rows.map(toDto), nextCursor: page.nextCursor };
+}
