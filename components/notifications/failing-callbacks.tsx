@@ -1,44 +1,32 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { resendCallbackAction } from "@/app/notifications/actions";
-import { fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
+import { Pill } from "@/components/ui/pill";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Spinner } from "@/components/ui/spinner";
 import { TabLinks } from "@/components/ui/tab-links";
 import type { FailingCallback, FailingFilter } from "@/lib/support/notification-lists";
-import { NextAttempt } from "./request-notifications";
+import { NextAttempt } from "./next-attempt";
+import { FeedPager, feedSearch, RefreshFailed, useFeed, type FeedFilters } from "./support-feed";
 
 // Support's Callbacks page: deliveries that failed for good or are being retried after a failed
 // attempt, across every account, newest first. Server-rendered, then polled from
 // GET /api/support/callbacks with the same filters as the page URL.
 
 type Page = { items: FailingCallback[]; nextCursor: string | null; counts: { retrying: number; failed: number } };
-type Filters = { state: FailingFilter; cursor?: string };
+type Filters = FeedFilters<FailingFilter>;
 
-function search(filters: Filters): string {
-  const params = new URLSearchParams();
-  if (filters.state !== "all") params.set("state", filters.state);
-  if (filters.cursor) params.set("cursor", filters.cursor);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}
-
-const href = (filters: Filters) => `/support/callbacks${search(filters)}`;
+const href = (filters: Filters) => `/support/callbacks${feedSearch(filters)}`;
 
 function StatePill({ item }: { item: FailingCallback }) {
-  return item.state === "failed" ? (
-    <span className="inline-flex whitespace-nowrap rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-200">Failed</span>
-  ) : (
-    <span className="inline-flex whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
-      Retrying
-    </span>
-  );
+  return item.state === "failed" ? <Pill tone="red">Failed</Pill> : <Pill tone="amber">Retrying</Pill>;
 }
 
 function lastResult(item: FailingCallback): string {
@@ -47,13 +35,7 @@ function lastResult(item: FailingCallback): string {
 
 export function FailingCallbacks({ initial, filters, serverNow }: { initial: Page; filters: Filters; serverNow: number }) {
   const queryClient = useQueryClient();
-  const key = ["support-callbacks", filters] as const;
-  const query = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => fetchJson<Page>(`/api/support/callbacks${search(filters)}`, signal),
-    initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
-  });
+  const query = useFeed({ queryKey: "support-callbacks", endpoint: "/api/support/callbacks", filters, initial });
   const page = query.data;
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "warning" | "danger"; text: string } | null>(null);
@@ -115,22 +97,17 @@ export function FailingCallbacks({ initial, filters, serverNow }: { initial: Pag
           </Notice>
         ) : null}
       </div>
-      {query.isError ? (
-        <p role="alert" className="text-sm text-amber-800">
-          Could not refresh the list; showing the last state we received.
-        </p>
-      ) : null}
+      {query.isError ? <RefreshFailed>Could not refresh the list; showing the last state we received.</RefreshFailed> : null}
 
       {page.items.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-          <h2 className="text-base font-semibold text-slate-900">
-            {filters.cursor ? "No more failing callbacks" : filters.state === "failed" ? "No callbacks have failed" : filters.state === "retrying" ? "Nothing is being retried" : "No failing callbacks"}
-          </h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-            Every callback has been delivered or is on its first attempt. Callbacks that get an error are listed here while they are retried (about a
-            day) and after they fail for good.
-          </p>
-        </div>
+        <EmptyState
+          title={
+            filters.cursor ? "No more failing callbacks" : filters.state === "failed" ? "No callbacks have failed" : filters.state === "retrying" ? "Nothing is being retried" : "No failing callbacks"
+          }
+        >
+          Every callback has been delivered or is on its first attempt. Callbacks that get an error are listed here while they are retried (about a
+          day) and after they fail for good.
+        </EmptyState>
       ) : (
         <>
           <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white lg:block">
@@ -229,22 +206,7 @@ export function FailingCallbacks({ initial, filters, serverNow }: { initial: Pag
         </>
       )}
 
-      {filters.cursor || page.nextCursor ? (
-        <nav aria-label="Pages" className="flex justify-between gap-3 text-sm">
-          {filters.cursor ? (
-            <Link href={href({ state: filters.state })} className="font-medium text-brand-700 hover:underline">
-              ← Newest
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextCursor ? (
-            <Link href={href({ state: filters.state, cursor: page.nextCursor })} className="font-medium text-brand-700 hover:underline">
-              Older →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <FeedPager filters={filters} nextCursor={page.nextCursor} href={href} />
     </div>
   );
 }
