@@ -41,6 +41,7 @@ type Ctx = {
   profile: string;
   group: string;
   requested: string;
+  ready: string;
   foreignProfile: string;
   foreignGroup: string;
   foreignRequest: string;
@@ -137,7 +138,7 @@ const CASES: ActionCase[] = [
   // ---- status changes
   { name: "performing another account's request", code: "not_found", run: (c) => performPortingRequestAction({ id: c.foreignRequest }) },
   { name: "performing a request still Requested", code: "conflict", run: (c) => performPortingRequestAction({ id: c.requested }) },
-  { name: "an expected version that is a string", code: "validation", field: "expectedVersion", run: (c) => performPortingRequestAction({ id: c.requested, expectedVersion: "1" as never }) },
+  { name: "an expected version that is not a number", code: "validation", field: "expectedVersion", run: (c) => performPortingRequestAction({ id: c.ready, expectedVersion: "one" as never }) },
   { name: "a cancel reason over 1000 characters", code: "validation", field: "reason", run: (c) => cancelPortingRequestAction({ id: c.requested, reason: "x".repeat(1001) }) },
   { name: "a customer calling the support status change", code: "forbidden", run: (c) => supportTransitionAction({ id: c.requested, action: "accept", reason: "Self-service" } as never) },
   { name: "support with an unknown action", code: "validation", field: "action", as: "support", run: (c) => supportTransitionAction({ id: c.requested, action: "complete_now", reason: "x" } as never) },
@@ -187,6 +188,7 @@ beforeAll(async () => {
     profile,
     group,
     requested: (await insertRequestInStatus({ accountId: customer.accountId, status: "requested", companyProfileId: profile })).id,
+    ready: (await insertRequestInStatus({ accountId: customer.accountId, status: "ready_to_be_ported", companyProfileId: profile, distributionGroupId: group })).id,
     foreignProfile,
     foreignGroup: (await createDistributionGroup(other.accountId)).id,
     foreignRequest,
