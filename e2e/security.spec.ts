@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
-import { port } from "./settings";
 import { logins, signIn } from "./support";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 // Security at the HTTP level, against the production build (issue 12 item 6, issue 11's body
 // limit): the headers on every kind of response, a CSP that the app itself never trips, the body
