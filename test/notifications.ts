@@ -40,3 +40,17 @@ export async function until<T>(check: () => Promise<T | null | undefined | false
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The workers one test file starts: `start` them in tests, `stopAll` in afterEach. */
+export function workerPool() {
+  const workers: NotificationWorker[] = [];
+  return {
+    async start(overrides: Partial<WorkerOptions> = {}): Promise<NotificationWorker> {
+      const worker = testWorker(overrides);
+      workers.push(worker);
+      await worker.start();
+      return worker;
+    },
+    stopAll: () => Promise.all(workers.splice(0).map((w) => w.stop())),
+  };
+}

@@ -3,9 +3,9 @@ import { beforeAll, expect, test, vi } from "vitest";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessionModule);
 
-import { getDb } from "@/db";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { call, keyFor } from "@/test/api/client";
+import { failFirstWrite } from "@/test/faults";
 import { countRows, createCompanyProfile, createTenant, nextNumber } from "@/test/factories";
 
 // Idempotency-Key when storing the response fails after the create: the create and its stored
@@ -27,18 +27,7 @@ test("storing the response fails after the create: nothing half-done, and the re
   const number = nextNumber();
   const payload = { country: "NL", numberType: "geographic", companyProfileId: profileId, phoneNumbers: [number], currentProvider: "KPN" };
   const create = () => call("POST", "/porting-requests", { key, json: payload, headers: { "idempotency-key": "store-fails-once" } });
-  const db = getDb();
-  await db.execute(sql.raw(`create sequence if not exists fail_response_once`));
-  await db.execute(
-    sql.raw(`create or replace function fail_response_once() returns trigger language plpgsql as $$
-      begin
-        if new.key = 'store-fails-once' and new.response_status is not null and nextval('fail_response_once') = 1 then
-          raise exception 'the database is restarting';
-        end if;
-        return new;
-      end $$`),
-  );
-  await db.execute(sql.raw(`create trigger fail_response_once before update on idempotency_keys for each row execute function fail_response_once()`));
+  const fault = await failFirstWrite({ name: "fail_response_once", table: "idempotency_keys", when: "new.key = 'store-fails-once' and new.response_status is not null" });
   try {
     const first = await create();
     expect(first.status).toBeGreaterThanOrEqual(500);
@@ -56,6 +45,6 @@ test("storing the response fails after the create: nothing half-done, and the re
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(((await replay.json()) as { id: string }).id).toBe(created.id);
   } finally {
-    await db.execute(sql.raw(`drop trigger fail_response_once on idempotency_keys`));
+    await fault.remove();
   }
 });

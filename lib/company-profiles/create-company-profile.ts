@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb, type Db } from "@/db";
 import { companyProfiles } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer } from "@/lib/distribution-groups/guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toCompanyProfileDto, type CompanyProfileDto } from "./dto";

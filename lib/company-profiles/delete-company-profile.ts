@@ -1,10 +1,10 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { companyProfiles, portingRequests } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer, FOREIGN_KEY_VIOLATION, postgresError } from "@/lib/distribution-groups/guards";
-import { ConflictError, isDomainError } from "@/lib/errors";
-import { getCompanyProfileRow } from "./queries";
+import { ConflictError } from "@/lib/errors";
+import { assertCustomer, deleteAccountRow } from "@/lib/shared/account-rows";
 
 const SHOWN_REFERENCES = 3;
 
@@ -16,17 +16,14 @@ export function profileInUseMessage(name: string, count: number, references: rea
 }
 
 /**
- * Deletes a profile that no porting request names. The row lock orders this against a request
- * being created with the profile: that insert's foreign-key check waits for the lock, so either
- * the request is counted here or its insert fails after the delete.
+ * Deletes a profile that no porting request names. The row lock (deleteAccountRow) orders this
+ * against a request being created with the profile: that insert's foreign-key check waits for the
+ * lock, so either the request is counted here or its insert fails after the delete.
  */
 export async function deleteCompanyProfile(actor: CustomerActor, id: string, db: Db = getDb()): Promise<void> {
   assertCustomer(actor);
-  let name = "This company profile";
-  try {
-    await db.transaction(async (tx) => {
-      const row = await getCompanyProfileRow(tx, actor, id, { forUpdate: true });
-      name = row.name;
+  await deleteAccountRow(db, companyProfiles, "company profile", actor, id, {
+    beforeDelete: async (tx, row) => {
       const inUse = await tx
         .select({ reference: portingRequests.reference, total: sql<number>`count(*) over ()::int` })
         .from(portingRequests)
@@ -35,18 +32,9 @@ export async function deleteCompanyProfile(actor: CustomerActor, id: string, db:
         .limit(SHOWN_REFERENCES);
       const count = inUse[0]?.total ?? 0;
       if (count > 0) {
-        throw new ConflictError(profileInUseMessage(row.name, count, inUse.map((r) => r.reference)), {
-          portingRequestsCount: count,
-        });
+        throw new ConflictError(profileInUseMessage(row.name, count, inUse.map((r) => r.reference)), { portingRequestsCount: count });
       }
-      await tx
-        .delete(companyProfiles)
-        .where(and(eq(companyProfiles.id, row.id), eq(companyProfiles.accountId, actor.accountId)));
-    });
-  } catch (error) {
-    if (!isDomainError(error) && postgresError(error)?.code === FOREIGN_KEY_VIOLATION) {
-      throw new ConflictError(`“${name}” is used by a porting request, so it can't be deleted.`);
-    }
-    throw error;
-  }
+    },
+    inUseRace: (name) => `“${name}” is used by a porting request, so it can't be deleted.`,
+  });
 }

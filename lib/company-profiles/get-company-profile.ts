@@ -1,6 +1,7 @@
+import "server-only";
 import { getDb, type Executor } from "@/db";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer } from "@/lib/distribution-groups/guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { toCompanyProfileDto, type CompanyProfileDto } from "./dto";
 import { getCompanyProfileRow, requestCountsByProfile } from "./queries";
 

@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { companyProfiles, type CompanyProfile } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer } from "@/lib/distribution-groups/guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toCompanyProfileDto, type CompanyProfileDto } from "./dto";

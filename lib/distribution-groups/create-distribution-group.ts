@@ -1,10 +1,11 @@
+import "server-only";
 import { getDb, type Db } from "@/db";
 import { distributionGroups } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toDistributionGroupDto, type DistributionGroupDto } from "./dto";
-import { assertCustomer, postgresError, UNIQUE_VIOLATION } from "./guards";
+import { assertCustomer, postgresError, UNIQUE_VIOLATION } from "@/lib/shared/account-rows";
 import { accountCountry, GROUP_NAME_INDEX, groupNameTaken, groupNameTakenMessage } from "./queries";
 import { distributionGroupFields, distributionGroupSchema, type DistributionGroupInput } from "./schemas";
 

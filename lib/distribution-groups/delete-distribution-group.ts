@@ -1,27 +1,25 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { distributionGroups, portingRequests } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { ConflictError, isDomainError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { FINAL_STATUSES } from "@/lib/porting/values";
 import { inUseReason } from "./dto";
-import { assertCustomer, FOREIGN_KEY_VIOLATION, postgresError } from "./guards";
-import { getDistributionGroupRow, groupUsage } from "./queries";
+import { assertCustomer, deleteAccountRow } from "@/lib/shared/account-rows";
+import { groupUsage } from "./queries";
 
 /**
- * Deletes a group no number and no open porting request uses. The group row is locked first:
- * assigning a number to the group (or completing a request with it) needs the row's key-share
- * lock for its foreign key, so such a change either is counted here or fails after the delete.
- * Finished requests that named the group forget it: their numbers were assigned long ago, and a
- * finished request never assigns again.
+ * Deletes a group no number and no open porting request uses. The group row is locked first
+ * (deleteAccountRow): assigning a number to the group (or completing a request with it) needs the
+ * row's key-share lock for its foreign key, so such a change either is counted here or fails after
+ * the delete. Finished requests that named the group forget it: their numbers were assigned long
+ * ago, and a finished request never assigns again.
  */
 export async function deleteDistributionGroup(actor: CustomerActor, id: string, db: Db = getDb()): Promise<void> {
   assertCustomer(actor);
-  let name = "This distribution group";
-  try {
-    await db.transaction(async (tx) => {
-      const row = await getDistributionGroupRow(tx, actor, id, { forUpdate: true });
-      name = row.name;
+  await deleteAccountRow(db, distributionGroups, "distribution group", actor, id, {
+    beforeDelete: async (tx, row) => {
       const usage = await groupUsage(tx, actor.accountId, row.id);
       const reason = inUseReason(usage);
       if (reason) {
@@ -43,14 +41,7 @@ export async function deleteDistributionGroup(actor: CustomerActor, id: string, 
             inArray(portingRequests.status, [...FINAL_STATUSES]),
           ),
         );
-      await tx
-        .delete(distributionGroups)
-        .where(and(eq(distributionGroups.id, row.id), eq(distributionGroups.accountId, actor.accountId)));
-    });
-  } catch (error) {
-    if (!isDomainError(error) && postgresError(error)?.code === FOREIGN_KEY_VIOLATION) {
-      throw new ConflictError(`“${name}” was just put in use, so it can't be deleted.`);
-    }
-    throw error;
-  }
+    },
+    inUseRace: (name) => `“${name}” was just put in use, so it can't be deleted.`,
+  });
 }

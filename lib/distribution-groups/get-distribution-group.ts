@@ -1,7 +1,8 @@
+import "server-only";
 import { getDb, type Executor } from "@/db";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { toDistributionGroupDto, type DistributionGroupDto } from "./dto";
-import { assertCustomer } from "./guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { getDistributionGroupRow, groupUsage } from "./queries";
 
 /** One group of the actor's account; another account's or an unknown id is NotFoundError. */

@@ -1,32 +1,20 @@
+import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { accounts, distributionGroups, portingRequests, voiceNumbers, type DistributionGroup } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/shared/ids";
+import { accountNameTaken, getAccountRow } from "@/lib/shared/account-rows";
 import { FINAL_STATUSES } from "@/lib/porting/values";
 import type { GroupUsage } from "./dto";
 
-// Tenant-scoped reads for the distribution-group verbs: the account is the actor's, always in the
-// WHERE clause; another account's (or a malformed) id is a 404.
+// Tenant-scoped reads for the distribution-group verbs (the steps shared with company profiles are
+// in lib/shared/account-rows.ts): another account's (or a malformed) id is a 404.
 
 export const GROUP_NAME_INDEX = "distribution_groups_account_name_key";
 
-export async function getDistributionGroupRow(
-  db: Executor,
-  actor: CustomerActor,
-  id: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<DistributionGroup> {
-  if (!isUuid(id)) throw new NotFoundError("distribution group");
-  const query = db
-    .select()
-    .from(distributionGroups)
-    .where(and(eq(distributionGroups.id, id), eq(distributionGroups.accountId, actor.accountId)))
-    .limit(1);
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) throw new NotFoundError("distribution group");
-  return row;
+export function getDistributionGroupRow(db: Executor, actor: CustomerActor, id: string, options: { forUpdate?: boolean } = {}): Promise<DistributionGroup> {
+  return getAccountRow(db, distributionGroups, "distribution group", actor, id, options);
 }
 
 /** Numbers and open porting requests per group, for the given groups of one account. */
@@ -73,20 +61,8 @@ export async function accountCountry(db: Executor, accountId: string): Promise<s
   return account.country;
 }
 
-/** Case-insensitive, so "Reception" and "reception" are not two groups to pick from. */
-export async function groupNameTaken(db: Executor, accountId: string, name: string, exceptId?: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: distributionGroups.id })
-    .from(distributionGroups)
-    .where(
-      and(
-        eq(distributionGroups.accountId, accountId),
-        sql`lower(${distributionGroups.name}) = lower(${name})`,
-        exceptId ? sql`${distributionGroups.id} <> ${exceptId}` : undefined,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+export function groupNameTaken(db: Executor, accountId: string, name: string, exceptId?: string): Promise<boolean> {
+  return accountNameTaken(db, distributionGroups, accountId, name, exceptId);
 }
 
 export function groupNameTakenMessage(name: string): string {

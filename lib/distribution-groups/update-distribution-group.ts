@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { distributionGroups } from "@/db/schema";
@@ -6,7 +7,7 @@ import { ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { isNameClash } from "./create-distribution-group";
 import { toDistributionGroupDto, type DistributionGroupDto } from "./dto";
-import { assertCustomer } from "./guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { accountCountry, getDistributionGroupRow, groupNameTaken, groupNameTakenMessage, groupUsage } from "./queries";
 import { distributionGroupPatchSchema, type DistributionGroupPatch } from "./schemas";
 

@@ -8,10 +8,9 @@ import { todayInAmsterdam, transitionPortingRequest } from "@/lib/porting/transi
 import { callJson, keyFor } from "@/test/api/client";
 import { createRequest, createSupport, createTenant } from "@/test/factories";
 import { startMailCatcher } from "@/test/mail-catcher";
-import { TEST_SCHEDULE, testWorker, until } from "@/test/notifications";
+import { TEST_SCHEDULE, until, workerPool } from "@/test/notifications";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 import { CALLBACK_SCHEDULE, maxAttempts, minimumSpanMs } from "./schedule";
-import type { NotificationWorker } from "./worker";
 
 // The real GET route handler is called with an API key; only the session lookup it never reaches is replaced.
 vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessionModule);
@@ -20,21 +19,15 @@ vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessi
 // delivered by the real worker on a retry schedule of milliseconds.
 
 let receiver: WebhookReceiver;
-const workers: NotificationWorker[] = [];
-
-async function started(overrides: Parameters<typeof testWorker>[0] = {}) {
-  const worker = testWorker(overrides);
-  workers.push(worker);
-  await worker.start();
-  return worker;
-}
+const workers = workerPool();
+const started = workers.start;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
 });
 
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.stop()));
+  await workers.stopAll();
   receiver.received.length = 0;
   receiver.script([], { status: 204 });
 });

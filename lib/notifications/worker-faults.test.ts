@@ -6,11 +6,11 @@ import { getDb } from "@/db";
 import { accounts, callbackAttempts, callbackDeliveries, emailMessages } from "@/db/schema";
 import { createRequest, createTenant } from "@/test/factories";
 import { startMailCatcher, type MailCatcher } from "@/test/mail-catcher";
-import { TEST_SCHEDULE, testWorker, until } from "@/test/notifications";
+import { failFirstWrite } from "@/test/faults";
+import { TEST_SCHEDULE, until, workerPool } from "@/test/notifications";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/webhook-receiver";
 import { notificationsForRequest } from "./queries";
 import { maxAttempts } from "./schedule";
-import type { NotificationWorker } from "./worker";
 
 // The worker when things go wrong around a delivery (issue 11, review findings): the database
 // failing after a send, a mail server slower than the lease, an attempt that throws before its
@@ -20,14 +20,8 @@ import type { NotificationWorker } from "./worker";
 
 let mail: MailCatcher;
 let receiver: WebhookReceiver;
-const workers: NotificationWorker[] = [];
-
-async function started(overrides: Parameters<typeof testWorker>[0] = {}) {
-  const worker = testWorker(overrides);
-  workers.push(worker);
-  await worker.start();
-  return worker;
-}
+const workers = workerPool();
+const started = workers.start;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
@@ -35,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.stop()));
+  await workers.stopAll();
 });
 
 afterAll(async () => {
@@ -60,20 +54,12 @@ describe("an email that was sent", () => {
   test("is recorded as delivered even when the database refuses the first write after the send: sent once, not retried", async () => {
     const { customer } = await createTenant("NL");
     const request = await createRequest(customer);
-    // The first write that marks this email delivered fails (a sequence is not rolled back, so
-    // exactly one write fails); every other write goes through.
-    const db = getDb();
-    await db.execute(sql.raw(`create sequence if not exists fail_delivered_once`));
-    await db.execute(
-      sql.raw(`create or replace function fail_delivered_once() returns trigger language plpgsql as $$
-        begin
-          if new.state = 'delivered' and new.porting_request_id = '${request.id}' and nextval('fail_delivered_once') = 1 then
-            raise exception 'the database is restarting';
-          end if;
-          return new;
-        end $$`),
-    );
-    await db.execute(sql.raw(`create trigger fail_delivered_once before update on email_messages for each row execute function fail_delivered_once()`));
+    // The first write that marks this email delivered fails; every other write goes through.
+    const fault = await failFirstWrite({
+      name: "fail_delivered_once",
+      table: "email_messages",
+      when: `new.state = 'delivered' and new.porting_request_id = '${request.id}'`,
+    });
     try {
       await started({ smtpUrl: mail.url });
       const sent = await until(async () => {
@@ -83,7 +69,7 @@ describe("an email that was sent", () => {
       expect(sent).toMatchObject({ attempts: 1, lastError: null });
       expect(mailsFor(request.reference)).toHaveLength(1);
     } finally {
-      await db.execute(sql.raw(`drop trigger fail_delivered_once on email_messages`));
+      await fault.remove();
     }
   });
 

@@ -1,8 +1,9 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { voiceNumbers } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer } from "@/lib/distribution-groups/guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { accountCountry } from "@/lib/distribution-groups/queries";
 import { NotFoundError } from "@/lib/errors";
 import type { VoiceNumberDto } from "./dto";

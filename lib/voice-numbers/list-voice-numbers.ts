@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, gt, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "libphonenumber-js/max";
 import { getDb, type Executor } from "@/db";
 import { voiceNumbers } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer } from "@/lib/distribution-groups/guards";
+import { assertCustomer } from "@/lib/shared/account-rows";
 import { accountCountry, getDistributionGroupRow } from "@/lib/distribution-groups/queries";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/shared/validation";

@@ -1,9 +1,10 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "libphonenumber-js/max";
 import { getDb, type Db } from "@/db";
 import { voiceNumbers } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { assertCustomer, FOREIGN_KEY_VIOLATION, postgresError } from "@/lib/distribution-groups/guards";
+import { assertCustomer, FOREIGN_KEY_VIOLATION, postgresError } from "@/lib/shared/account-rows";
 import { accountCountry, getDistributionGroupRow } from "@/lib/distribution-groups/queries";
 import { NotFoundError, ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "@/lib/shared/validation";
