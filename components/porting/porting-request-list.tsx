@@ -8,6 +8,7 @@ import { ButtonLink, Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { SessionEndedNotice } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TabLinks } from "@/components/ui/tab-links";
@@ -17,7 +18,7 @@ import type { CountryCode, PortingStatus } from "@/lib/porting/values";
 import { useNow } from "@/components/shared/use-now";
 import { numbersSummary } from "@/components/shared/format";
 import { hasFilters, listHref, listSearch, withFilter, LIST_PAGE_SIZE, type ListFilters } from "./list-filters";
-import { FetchError, POLL_INTERVAL_MS, fetchJson } from "@/components/shared/fetch-json";
+import { isSessionEnded, POLL_INTERVAL_MS, fetchJson } from "@/components/shared/fetch-json";
 import { queryKeys, type ListResponse, type LiveRequest } from "./live-data";
 import { RequestActions, type RequestActionsRequest } from "./request-actions";
 import type { RequestActionNotice } from "./use-request-action";
@@ -95,18 +96,7 @@ export function PortingRequestList(props: PortingRequestListProps) {
             {notice.text}
           </Notice>
         ) : null}
-        {pollError instanceof FetchError && pollError.status === 401 ? (
-          <Notice
-            tone="warning"
-            action={
-              <Link href="/login" className="font-medium underline">
-                Sign in again
-              </Link>
-            }
-          >
-            Your session has ended, so this list no longer updates.
-          </Notice>
-        ) : null}
+        {isSessionEnded(pollError) ? <SessionEndedNotice what="list" /> : null}
       </div>
 
       <TabLinks
@@ -170,7 +160,7 @@ export function PortingRequestList(props: PortingRequestListProps) {
           ) : null}
         </nav>
       ) : null}
-      {pollError && !(pollError instanceof FetchError && pollError.status === 401) ? (
+      {pollError && !isSessionEnded(pollError) ? (
         <p className="text-xs text-slate-500">Couldn&apos;t refresh the list just now; trying again in a few seconds.</p>
       ) : null}
     </div>

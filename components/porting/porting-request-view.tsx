@@ -5,12 +5,13 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { SessionEndedNotice } from "@/components/ui/session-ended";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText } from "@/lib/porting/countries";
 import { statusLabel } from "@/lib/porting/statuses";
 import { useNow } from "@/components/shared/use-now";
 import { formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
-import { FetchError, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { FetchError, isSessionEnded, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
 import { NextSteps } from "./next-steps";
 import { RequestActions } from "./request-actions";
@@ -117,18 +118,7 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
             {notice.text}
           </Notice>
         ) : null}
-        {pollError instanceof FetchError && pollError.status === 401 ? (
-          <Notice
-            tone="warning"
-            action={
-              <Link href="/login" className="font-medium underline">
-                Sign in again
-              </Link>
-            }
-          >
-            Your session has ended, so this page no longer updates.
-          </Notice>
-        ) : null}
+        {isSessionEnded(pollError) ? <SessionEndedNotice what="page" /> : null}
         {pollError instanceof FetchError && pollError.status === 404 ? (
           <Notice tone="warning">This request is no longer available.</Notice>
         ) : null}

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { LabelledField, inputClass } from "@/components/ui/labelled-field";
+import { ActionErrorAlert } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
 import { statusLabel } from "@/lib/porting/statuses";
@@ -134,14 +134,7 @@ function ChangedMeanwhile({ status }: { status: PortingStatus | null }) {
 function ActionError({ error }: { error: RequestActionError | null }) {
   if (!error) return null;
   return (
-    <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {error.message}{" "}
-      {error.signIn ? (
-        <Link href="/login" className="font-medium underline">
-          Sign in again
-        </Link>
-      ) : null}
-    </div>
+    <ActionErrorAlert message={error.message} signIn={Boolean(error.signIn)} className="mt-4" />
   );
 }
 

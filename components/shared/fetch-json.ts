@@ -22,3 +22,8 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   }
   return (await response.json()) as T;
 }
+
+/** The poll was refused because the session ended (401): the page can only say so and offer to sign in. */
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof FetchError && error.status === 401;
+}

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useId, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -9,6 +8,7 @@ import { supportTransitionAction } from "@/app/(support)/support/porting-request
 import { formatCalendarDate } from "@/components/shared/format";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ActionErrorAlert } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult } from "@/lib/auth/action";
 import type { PortingRequestDto } from "@/lib/porting/dto";
@@ -233,14 +233,7 @@ export function SupportActionDialog({
         </p>
 
         {formError ? (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {formError.message}{" "}
-            {formError.signIn ? (
-              <Link href="/login" className="font-medium underline">
-                Sign in again
-              </Link>
-            ) : null}
-          </div>
+          <ActionErrorAlert message={formError.message} signIn={Boolean(formError.signIn)} />
         ) : null}
       </form>
     </Dialog>

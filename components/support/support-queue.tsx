@@ -5,10 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { formatNumber, plural } from "@/components/shared/format";
-import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { fetchJson, isSessionEnded, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
+import { SignInAgainLink } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { countryName } from "@/lib/porting/countries";
@@ -59,12 +60,9 @@ export function SupportQueue({
       {query.isError ? (
         <div role="alert">
           <Notice tone="warning" title="The queue could not be refreshed">
-            {query.error instanceof FetchError && query.error.status === 401 ? (
+            {isSessionEnded(query.error) ? (
               <>
-                Your session has ended.{" "}
-                <Link href="/login" className="font-medium underline">
-                  Sign in again
-                </Link>
+                Your session has ended. <SignInAgainLink />
               </>
             ) : (
               "Showing the last rows we received; we keep trying."
