@@ -125,3 +125,11 @@ async function gauges(): Promise<Record<string, number>> {
   }
   return values;
 }
+
+test("the Grafana dashboard queries only documented metrics", () => {
+  const documented = new Set(documentedMetrics().map((m) => m.name));
+  const dashboard = readFileSync("docs/grafana-dashboard.json", "utf8");
+  const used = new Set([...dashboard.matchAll(/voice_porting_\w+/g)].map((m) => m[0].replace(/_(bucket|sum|count)$/, "")));
+  expect(used.size).toBeGreaterThan(10);
+  for (const name of used) expect(documented, name).toContain(name);
+});
