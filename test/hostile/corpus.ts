@@ -438,7 +438,17 @@ export async function runHostileCorpus(baseUrl: string, apiKey: string, options:
   const api = `${baseUrl.replace(/\/$/, "")}/api/v1`;
   const keys = { customer: apiKey, ...(options.supportKey ? { support: options.supportKey } : {}) };
   const timeout = options.timeoutMs ?? 30_000;
-  const send = (request: HostileRequest) => fetch(`${api}${request.path}`, { ...toRequestInit(request, keys), signal: AbortSignal.timeout(timeout) });
+  // The corpus and its before/after reads are many calls with one key: a 429 is the rate limit
+  // speaking, not the case's answer, so wait as told and send the case again.
+  const send = async (request: HostileRequest): Promise<Response> => {
+    for (;;) {
+      const response = await fetch(`${api}${request.path}`, { ...toRequestInit(request, keys), signal: AbortSignal.timeout(timeout) });
+      if (response.status !== 429) return response;
+      await response.text();
+      const seconds = Math.min(60, Math.max(1, Number(response.headers.get("retry-after")) || 1));
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  };
   const ok = async <T>(request: HostileRequest, status: number): Promise<T> => {
     const response = await send(request);
     const text = await response.text();
