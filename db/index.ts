@@ -6,6 +6,9 @@ import { assertPostgresPatched } from "./postgres-patch";
 import { isConnectionLost } from "./unavailable";
 import * as schema from "./schema";
 
+// No "server-only" here: scripts (npm start, npm run worker, api-key) load this under plain Node,
+// where that import throws. test/architecture.test.ts keeps the list of such modules.
+
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Anything that can run a query: the pool or an open transaction. */

@@ -4,6 +4,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 
+// No "server-only" here: scripts/start.ts runs the migrations under plain Node, where that import throws.
+
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Applies the committed drizzle-kit migrations; safe to run at every start. */

@@ -16,6 +16,8 @@ import {
   voiceNumbers,
 } from "./schema";
 
+// No "server-only" here: scripts/start.ts seeds under plain Node, where that import throws.
+
 // Demo data for a fresh database (DESIGN.md, "Demo data"): a support agent, a Dutch and a German
 // customer account, and requests in every status that applies to each country, each with the
 // history the real workflow would have written. Whether to seed at all (embedded database or

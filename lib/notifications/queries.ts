@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { callbackAttempts, callbackDeliveries, emailMessages, portingRequestEvents, type DELIVERY_STATES } from "@/db/schema";

@@ -8,6 +8,8 @@ import { renderStatusEmail } from "./email/render";
 import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT } from "./events";
 import { newMessageId } from "./webhooks/sign";
 
+// No "server-only" here: the demo seed (db/seed.ts, run by scripts/start.ts under plain Node) loads it.
+
 // Demo data (db/seed.ts) writes history straight into the tables, as if the workflow had run.
 // This gives that history the notification records the workflow would have left, so the request
 // pages show them: every seeded change has its email, kept but never sent (the addresses are

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { accounts } from "@/db/schema";

@@ -15,6 +15,8 @@ import { CALLBACK_TIMEOUT_MS, postCallback } from "./webhooks/deliver";
 import { signatureHeader } from "./webhooks/sign";
 import { resolveDeliveryTarget } from "./webhooks/url-guard";
 
+// No "server-only" here: scripts/worker.ts runs the worker under plain Node, where that import throws.
+
 // The notification worker: delivers the email_messages and callback_deliveries rows that status
 // changes enqueue (lib/porting/notify.ts). The rows are the queue (docs/notifications.md). Both
 // kinds go through the same three steps; only "deliver" differs:

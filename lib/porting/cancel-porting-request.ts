@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { PortingRequestDto } from "./dto";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Db, type Executor, type Tx } from "@/db";
 import {
@@ -12,7 +13,8 @@ import { ForbiddenError, ValidationError, isDomainError, type FieldErrors } from
 import { assertCallbackUrlAllowed } from "./callback-url";
 import type { PortingRequestDto } from "./dto";
 import { insertDocuments, validateDocuments, type DocumentUpload } from "./documents";
-import { checkNumbers, type NumberCheck } from "./numbers";
+import { checkNumbers } from "./check-numbers";
+import type { NumberCheck } from "./numbers";
 import { enqueueStatusNotifications } from "./notify";
 import { checkProfileRequirements } from "./profile-requirements";
 import { loadPortingRequestDto } from "./queries";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { portingRequestDocuments } from "@/db/schema";

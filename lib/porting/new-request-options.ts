@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { accounts, companyProfiles, distributionGroups } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";

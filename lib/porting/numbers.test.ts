@@ -3,7 +3,8 @@ import { getDb } from "@/db";
 import { voiceNumbers } from "@/db/schema";
 import { createTenant, insertRequestInStatus, nextNumber } from "@/test/factories";
 import { COUNTRY_LIST } from "./countries";
-import { checkNumbers, checkNumbersOffline, parseNumber, splitPastedNumbers, toNumberType } from "./numbers";
+import { checkNumbers } from "./check-numbers";
+import { checkNumbersOffline, parseNumber, splitPastedNumbers, toNumberType } from "./numbers";
 
 const e164 = (input: string, country: Parameters<typeof parseNumber>[1]) => {
   const result = parseNumber(input, country);

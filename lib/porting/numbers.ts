@@ -4,16 +4,14 @@ import {
   type CountryCode as LibCountryCode,
   type NumberType as LibNumberType,
 } from "libphonenumber-js/max";
-import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db";
-import { portingRequestNumbers, portingRequests, voiceNumbers } from "@/db/schema";
 import { NUMBER_TYPE_LABELS, countryNameInText, findCountry, numberTypeSupport } from "./countries";
 import type { CountryCode, NumberType } from "./values";
 
 // Phone numbers: parsing in any common format to E.164, our number types, splitting pasted text,
-// and the per-number checks of a request. libphonenumber-js with the "max" metadata is the source
-// of truth for a number's country and type (DESIGN.md); "max" because the smaller sets cannot
-// tell a number's type.
+// and the per-number checks that need no database. Client-safe: the new-request form checks as
+// the customer types; the checks against the database are in check-numbers.ts. libphonenumber-js
+// with the "max" metadata is the source of truth for a number's country and type (DESIGN.md);
+// "max" because the smaller sets cannot tell a number's type.
 
 export type NumberProblem =
   | "invalid"
@@ -196,14 +194,14 @@ export type CheckNumbersInput = {
 
 const quoted = (input: string) => `"${input.trim()}"`;
 /** The number as the customer typed it, plus its international form when that differs. */
-const shown = (input: string, international: string) =>
+export const shownNumber = (input: string, international: string) =>
   input.trim() === international ? quoted(input) : `${quoted(input)} (${international})`;
 const typeName = (type: NumberType) =>
   type === "toll_free" ? "a toll-free" : `a ${NUMBER_TYPE_LABELS[type].toLowerCase()}`;
 
 /**
  * Format, country, type and duplicates: everything that needs no database. Usable in the browser
- * for instant feedback; `checkNumbers` adds the database checks.
+ * for instant feedback; `checkNumbers` (check-numbers.ts) adds the database checks.
  */
 export function checkNumbersOffline(input: Omit<CheckNumbersInput, "accountId">): NumberCheck[] {
   const { country, numberType } = input;
@@ -222,8 +220,8 @@ export function checkNumbersOffline(input: Omit<CheckNumbersInput, "accountId">)
         ...base,
         problem: "wrong_country",
         message: n.country
-          ? `${shown(raw, n.international)} is a number from ${countryNameInText(n.country)}, not from ${ours}.`
-          : `${shown(raw, n.international)} is not a number from ${ours}.`,
+          ? `${shownNumber(raw, n.international)} is a number from ${countryNameInText(n.country)}, not from ${ours}.`
+          : `${shownNumber(raw, n.international)} is not a number from ${ours}.`,
       };
     }
     if (n.type === null) {
@@ -231,19 +229,19 @@ export function checkNumbersOffline(input: Omit<CheckNumbersInput, "accountId">)
       return {
         ...base,
         problem: "not_portable",
-        message: `${shown(raw, n.international)} is ${what}; these can't be ported to our voice platform.`,
+        message: `${shownNumber(raw, n.international)} is ${what}; these can't be ported to our voice platform.`,
       };
     }
     const support = numberTypeSupport(country, n.type);
     if (!support.supported) {
-      return { ...base, problem: "not_portable", message: `${shown(raw, n.international)}: ${support.reason}` };
+      return { ...base, problem: "not_portable", message: `${shownNumber(raw, n.international)}: ${support.reason}` };
     }
     if (n.type !== numberType) {
       const asked = requestedSupport.label.toLowerCase();
       return {
         ...base,
         problem: "wrong_type",
-        message: `${shown(raw, n.international)} is ${typeName(n.type)} number, but this request is for ${asked} numbers.`,
+        message: `${shownNumber(raw, n.international)} is ${typeName(n.type)} number, but this request is for ${asked} numbers.`,
       };
     }
     const earlier = firstSeen.get(n.e164);
@@ -251,66 +249,10 @@ export function checkNumbersOffline(input: Omit<CheckNumbersInput, "accountId">)
       return {
         ...base,
         problem: "duplicate",
-        message: `${shown(raw, n.international)} is listed twice: it is the same number as number ${earlier + 1} in the list.`,
+        message: `${shownNumber(raw, n.international)} is listed twice: it is the same number as number ${earlier + 1} in the list.`,
       };
     }
     firstSeen.set(n.e164, index);
     return { ...base, message: `${n.international} (${support.label.toLowerCase()})` };
-  });
-}
-
-/**
- * Every check of DESIGN.md, per number: invalid, wrong country, not portable, wrong type,
- * duplicate in the list, already in an open porting request or on a voice account of this account,
- * or taken by another account (one undescriptive answer). One problem per number (the first that
- * applies), each with its own message.
- */
-export async function checkNumbers(db: Executor, input: CheckNumbersInput): Promise<NumberCheck[]> {
-  const checks = checkNumbersOffline(input);
-  const candidates = [...new Set(checks.filter((c) => !c.problem && c.e164).map((c) => c.e164 as string))];
-  if (candidates.length === 0) return checks;
-
-  // Open requests first, voice numbers second: a request that completes between the two reads
-  // moves its numbers from "open" to "on a voice account" in one commit, so each number is
-  // caught by one read or the other.
-  const open = await db
-    .select({
-      number: portingRequestNumbers.number,
-      accountId: portingRequestNumbers.accountId,
-      reference: portingRequests.reference,
-    })
-    .from(portingRequestNumbers)
-    .innerJoin(portingRequests, eq(portingRequests.id, portingRequestNumbers.portingRequestId))
-    .where(and(inArray(portingRequestNumbers.number, candidates), eq(portingRequestNumbers.open, true)));
-  const onVoice = await db
-    .select({ number: voiceNumbers.number, accountId: voiceNumbers.accountId })
-    .from(voiceNumbers)
-    .where(inArray(voiceNumbers.number, candidates));
-
-  const openByNumber = new Map(open.map((o) => [o.number, o]));
-  const voiceByNumber = new Map(onVoice.map((v) => [v.number, v]));
-
-  return checks.map((check) => {
-    if (check.problem || !check.e164) return check;
-    const display = shown(check.input, formatNumber(check.e164));
-    const openRow = openByNumber.get(check.e164);
-    const voiceRow = voiceByNumber.get(check.e164);
-    // Another account's numbers are not ours to describe: whether one is being ported or already
-    // on a voice account, and by whom, would tell a customer about someone else's business (and
-    // a list of 500 numbers at a time would map it). One answer for both, pointing to support.
-    if ((openRow && openRow.accountId !== input.accountId) || (!openRow && voiceRow && voiceRow.accountId !== input.accountId)) {
-      return {
-        ...check,
-        problem: "unavailable",
-        message: `${display} can't be ported from this account. Contact support if you think it should be.`,
-      };
-    }
-    if (openRow) {
-      return { ...check, problem: "in_open_request", message: `${display} is already in open porting request ${openRow.reference}.` };
-    }
-    if (voiceRow) {
-      return { ...check, problem: "on_account", message: `${display} is already on a voice account.` };
-    }
-    return check;
   });
 }

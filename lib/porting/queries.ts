@@ -24,6 +24,9 @@ import { normaliseNumber } from "./numbers";
 import { listPortingRequestsSchema, type ListPortingRequestsInput } from "./schemas";
 import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
+// No "server-only" here: the demo seed (db/seed.ts via lib/notifications/seed-records.ts, run by
+// scripts/start.ts under plain Node, where that import throws) builds callback bodies with these reads.
+
 // Tenant-scoped reads (STYLE.md habit 4). The tenant comes from the actor, never from input: a
 // customer sees its own account, support sees every account. A foreign or malformed id is a 404.
 

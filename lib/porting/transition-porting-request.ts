@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";

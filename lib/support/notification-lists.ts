@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { distributionGroups, portingRequests, voiceNumbers } from "@/db/schema";

@@ -8,7 +8,7 @@ import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
 import { REQUEST_JSON_FIELD, documentField } from "@/lib/porting/document-files";
 import type { DocumentUpload } from "@/lib/porting/documents";
-import { checkNumbers } from "@/lib/porting/numbers";
+import { checkNumbers } from "@/lib/porting/check-numbers";
 import { createPortingRequestFields, MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
 import { DOCUMENT_KINDS } from "@/lib/porting/values";
 import { nulCharacterErrors } from "@/lib/shared/validation";
