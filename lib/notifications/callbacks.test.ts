@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb, type Db } from "@/db";
-import { accounts, callbackAttempts, callbackDeliveries, emailMessages } from "@/db/schema";
+import { accounts, callbackAttempts, callbackDeliveries, emailMessages, portingRequests } from "@/db/schema";
 import { performPortingRequest } from "@/lib/porting/perform-porting-request";
 import { todayInAmsterdam, transitionPortingRequest } from "@/lib/porting/transition-porting-request";
 import { callJson, keyFor } from "@/test/api/client";
@@ -300,9 +300,13 @@ describe("callbacks", () => {
 
   test("every delivery resolves the host again, refuses internal answers, and connects to the address it checked", async () => {
     const { customer } = await createTenant("NL");
-    const host = "hooks.rebinding.test";
+    // A public-looking name (reserved ones such as .test are refused as undeliverable). It is put
+    // on the rows directly, so that only the worker's injected resolver ever answers for it.
+    const host = "hooks.rebinding-check.net";
     const url = `http://${host}:${receiver.port}/hooks/porting`;
-    const request = await createRequest(customer, { callbackUrl: url });
+    const request = await createRequest(customer, { callbackUrl: receiver.url });
+    await getDb().update(portingRequests).set({ callbackUrl: url }).where(eq(portingRequests.id, request.id));
+    await getDb().update(callbackDeliveries).set({ url }).where(eq(callbackDeliveries.portingRequestId, request.id));
 
     // First the name answers with a private address: nothing is sent, the attempt says why.
     let answer = ["10.0.0.7"];
@@ -311,7 +315,7 @@ describe("callbacks", () => {
       const rows = await deliveriesOf(request.id);
       return (rows[0]?.attempts ?? 0) >= 1 && rows[0]?.lastError ? rows : null;
     });
-    expect(refused!.lastError).toMatch(/hooks\.rebinding\.test resolves to 10\.0\.0\.7, which is in a private network/);
+    expect(refused!.lastError).toMatch(/hooks\.rebinding-check\.net resolves to 10\.0\.0\.7, which is in a private network/);
     expect(receivedFor(request.id)).toHaveLength(0);
 
     // Then with loopback (allowed in tests): the system resolver knows nothing of this name, so
