@@ -120,6 +120,51 @@ test("while PostgreSQL is stopped or killed, the API answers 503 problem+json wi
   }
 });
 
+test("onceMoreIfLost runs a statement that may run twice once more after a lost connection; other errors once", async () => {
+  const { onceMoreIfLost } = await import("@/db/unavailable");
+  await admin`create table if not exists counter_probe (n int)`;
+  const marker = `counter_probe_${Date.now()}`;
+  let runs = 0;
+  const counted = onceMoreIfLost(() => {
+    runs++;
+    return db
+      .getDb()
+      .execute(drizzleSql.raw(`insert into counter_probe select ${runs} from pg_sleep(0.5) where '${marker}_${runs}' <> ''`))
+      .then(() => runs);
+  });
+  await terminateWhenRunning(`${marker}_1`);
+  expect(await counted).toBe(2);
+  expect(await admin`select n from counter_probe order by n`).toEqual([{ n: 2 }]);
+
+  let tries = 0;
+  const failed = await onceMoreIfLost(() => {
+    tries++;
+    return db.getDb().execute(drizzleSql.raw("select * from no_such_table"));
+  }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(failed).toBeTruthy();
+  expect(tries).toBe(1);
+});
+
+test("after PostgreSQL was down for a while, the pool reconnects within a second of its return, not after postgres.js's backoff of up to 20 s", { timeout: 60_000 }, async () => {
+  const read = () => db.getDb().execute(drizzleSql.raw("select 1 as one")).then(() => "ok", () => "failed");
+  expect(await read()).toBe("ok");
+  await admin.end({ timeout: 1 });
+  process.kill(server.pid, "SIGKILL");
+  await server.exited;
+  // Requests keep coming while it is down: each failed connect counts towards the backoff.
+  for (let i = 0; i < 20; i++) {
+    expect(await Promise.all(Array.from({ length: 5 }, read))).toContain("failed");
+  }
+  await startServer();
+  admin = postgres(server.url, { max: 1, onnotice: () => {} });
+  const started = Date.now();
+  expect(await Promise.all(Array.from({ length: 10 }, read))).toEqual(Array(10).fill("ok"));
+  expect(Date.now() - started).toBeLessThan(3_000);
+});
+
 test("other failures are still a 500", async () => {
   const { problemFromError } = await import("@/lib/api/problem");
   const response = problemFromError(new TypeError("x is undefined"));

@@ -59,3 +59,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Runs `statement` once more when its connection was lost mid-flight. Only for statements that
+ * may run twice without harm, and only outside a transaction: an idempotent update (a
+ * last-used-at touch) or a counter where counting one request twice is fine (the rate limit).
+ */
+export async function onceMoreIfLost<T>(statement: () => Promise<T>): Promise<T> {
+  try {
+    return await statement();
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    return statement();
+  }
+}

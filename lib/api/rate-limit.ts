@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
+import { onceMoreIfLost } from "@/db/unavailable";
 import { env } from "@/lib/env";
 
 // Per API key, fixed one-minute windows (aligned to the clock minute) in api_rate_limits, so every
@@ -31,13 +32,14 @@ export async function consumeRateLimit(
   at?: Date,
 ): Promise<RateLimitState> {
   const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-  const rows = await db.execute<{ count: number; reset: number }>(sql`
+  // Counting a request twice when the connection broke mid-statement is harmless; a 503 is not.
+  const rows = await onceMoreIfLost(() => db.execute<{ count: number; reset: number }>(sql`
     insert into api_rate_limits as r (api_key_id, window_started_at, count)
     values (${apiKeyId}, date_trunc('minute', ${now}), 1)
     on conflict (api_key_id) do update set
       count = case when r.window_started_at = date_trunc('minute', ${now}) then r.count + 1 else 1 end,
       window_started_at = date_trunc('minute', ${now})
-    returning count, ceil(extract(epoch from (window_started_at + interval '1 minute' - ${now})))::int as reset`);
+    returning count, ceil(extract(epoch from (window_started_at + interval '1 minute' - ${now})))::int as reset`));
   const row = rows[0];
   const count = row?.count ?? 1;
   return {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type Executor } from "@/db";
+import { onceMoreIfLost } from "@/db/unavailable";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { API_KEY_PATTERN, hashApiKey, insertApiKey } from "./api-key-tokens";
@@ -144,7 +145,8 @@ export async function authenticateApiKey(key: string): Promise<ApiKeyAuthenticat
   }
   // At most one write a minute per key: "last used" is for people, not an audit log.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(schema.apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(schema.apiKeys.id, row.id));
+    // Setting now() again is harmless: once more if the connection broke, rather than a 503.
+    await onceMoreIfLost(() => db.update(schema.apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(schema.apiKeys.id, row.id)).then(() => {}));
   }
   return { ok: true, actor, keyId: row.id };
 }
