@@ -140,10 +140,11 @@ switch (command) {
   case "api-key":
   case "worker":
   case "demo":
-    if (command === "demo") ensureBuild();
+  case "chaos":
+    if (command === "demo" || command === "chaos") ensureBuild();
     tsx(`scripts/${command}.ts`, args);
     break;
   default:
-    console.error(`Unknown command: ${command}. Known: start, dev, build, test, e2e, api-key, worker, demo.`);
+    console.error(`Unknown command: ${command}. Known: start, dev, build, test, e2e, api-key, worker, demo, chaos.`);
     process.exit(2);
 }

@@ -7,7 +7,8 @@ import path from "node:path";
 // start) as a child process, on its own data directory and a free port, like the e2e suite's
 // webServer. So it works beside a running `npm start`, and every run starts from the demo data.
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+/** pid: the start script's (the supervisor of PostgreSQL, Next.js and the worker; the chaos suite kills those). */
+export type AppServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ export async function startAppServer(options: {
     }
     try {
       const response = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) return { url, stop };
+      if (response.ok) return { url, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
