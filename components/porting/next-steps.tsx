@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { findCountry } from "@/lib/porting/countries";
 import type { LiveRequest } from "./live-data";
-import { STATUSES } from "@/lib/porting/statuses";
+import { statusDescription } from "@/lib/porting/statuses";
 import { formatCalendarDate, formatDateTimeUtc } from "@/components/shared/format";
 
 // "What happens next", in plain words, for the request's current status: the spec's description
@@ -16,14 +16,6 @@ type Props = {
   >;
   distributionGroupName: string | null;
 };
-
-function description(request: Props["request"]): string {
-  const text = STATUSES[request.status].description;
-  // The spec's Cancelled text describes the NL rule; elsewhere a customer may also cancel earlier
-  // (DESIGN.md), so only its first sentence holds there.
-  if (request.status === "cancelled" && request.country !== "NL") return "You cancelled the request.";
-  return text;
-}
 
 export function nextStepsParagraphs({ request, distributionGroupName }: Props): ReactNode[] {
   const country = findCountry(request.country);
@@ -128,7 +120,7 @@ export function NextSteps(props: Props) {
   const paragraphs = nextStepsParagraphs(props).filter(Boolean);
   return (
     <div className="space-y-2 text-sm text-slate-700">
-      <p>{description(props.request)}</p>
+      <p>{statusDescription(props.request.status, props.request.country)}</p>
       {paragraphs.map((p, i) => (
         <div key={i}>{p}</div>
       ))}

@@ -33,6 +33,7 @@ import {
   requestComponents,
   responseComponents,
   StatusList,
+  StatusesQuery,
   TransitionBody,
   UpdateCompanyProfileBody,
   VoiceNumberList,
@@ -189,10 +190,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
     operationId: "listPortingRequestStatuses",
     tag: "Porting requests",
     summary: "Get porting request statuses",
-    description: "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only).",
+    description:
+      "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only). The descriptions fit one country (`country`, else your account's): outside the Netherlands a customer may also cancel while a request is Requested or In progress, so Cancelled does not carry the Dutch rule there.",
     roles: ["customer", "support"],
-    success: { status: 200, description: "The statuses.", schema: StatusList, example: { data: statusesJson() } },
-    errors: [...AUTH_ERRORS],
+    query: StatusesQuery,
+    success: { status: 200, description: "The statuses.", schema: StatusList, example: { country: "NL", data: statusesJson("NL") } },
+    errors: [...AUTH_ERRORS, 422],
   },
   {
     method: "get",

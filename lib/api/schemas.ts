@@ -112,7 +112,24 @@ export const Status = z
   })
   .describe("A status a porting request can have.");
 
-export const StatusList = z.object({ data: z.array(Status) }).describe("The seven statuses, in the order of the flow.");
+export const StatusList = z
+  .object({
+    country: CountryCode.nullable().describe("The country the descriptions fit: the `country` asked for, else your account's; `null` (a support key without `country`) gives the spec's own texts."),
+    data: z.array(Status),
+  })
+  .describe("The seven statuses, in the order of the flow.");
+
+export const StatusesQuery = z
+  .strictObject({
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(CountryCode)
+      .optional()
+      .describe("Fit the descriptions to this country (the Cancelled text states the Dutch rule, which does not hold elsewhere). Default: your account's country."),
+  })
+  .describe("Which country the descriptions fit.");
 
 // ---- porting requests: requests ----------------------------------------------------------------
 

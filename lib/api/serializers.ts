@@ -2,7 +2,7 @@ import type { CompanyProfileDto } from "@/lib/company-profiles/dto";
 import type { DistributionGroupDto } from "@/lib/distribution-groups/dto";
 import { COUNTRY_LIST, publicCountryRequirements } from "@/lib/porting/countries";
 import type { PortingRequestJson as DomainPortingRequestJson } from "@/lib/porting/serialize";
-import { STATUS_LIST } from "@/lib/porting/statuses";
+import { STATUS_LIST, statusDescription } from "@/lib/porting/statuses";
 import type { CountryCode } from "@/lib/porting/values";
 import type { VoiceNumberDto } from "@/lib/voice-numbers/dto";
 import type {
@@ -73,11 +73,12 @@ export function voiceNumberJson(dto: VoiceNumberDto): VoiceNumberJson {
   };
 }
 
-export function statusesJson(): StatusJson[] {
+/** The seven statuses; with a country, each description fits that country (statusDescription). */
+export function statusesJson(country: CountryCode | null = null): StatusJson[] {
   return STATUS_LIST.map((s) => ({
     id: s.id,
     label: s.label,
-    description: s.description,
+    description: statusDescription(s.id, country),
     countries: s.countries === "all" ? "all" : [...s.countries],
     final: s.final,
   }));

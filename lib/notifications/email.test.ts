@@ -125,6 +125,7 @@ describe("status emails", () => {
     const mailCancelled = (await mailFor(cancelled.reference, "Cancelled"))[0]!;
     expect(mailCancelled.subject).toBe(`${cancelled.reference}: Cancelled – We stay with KPN`);
     expect(mailCancelled.text).toContain("your numbers stay with your current provider");
+    expect(mailCancelled.text).toContain("This is only possible when the status of the porting request is Ready to be ported.");
   });
 
   test("outside NL: completed by support, and a customer's cancel", async () => {
@@ -141,6 +142,11 @@ describe("status emails", () => {
     await cancelPortingRequest(customer, other.id);
     const cancelled = (await mailFor(other.reference, "Cancelled"))[0]!;
     expect(cancelled.subject).toBe(`${other.reference}: Cancelled – Cancelled by customer`);
+    // Cancelled from Requested: the spec's Dutch rule ("only possible when … Ready to be ported")
+    // is not true here and must not be in the email (issue 14, item 6).
+    expect(cancelled.text).toContain("You cancelled the request.");
+    expect(cancelled.text).not.toContain("only possible when");
+    expect(cancelled.html).not.toContain("only possible when");
   });
 
   test("reasons with markup are escaped in the HTML body", async () => {

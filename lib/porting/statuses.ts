@@ -1,3 +1,4 @@
+import { findCountry } from "./countries";
 import { FINAL_STATUSES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
 // The seven statuses of the customer documentation (shared/spec/porting-requests.md), with the
@@ -92,6 +93,18 @@ export const STATUS_LIST: readonly StatusInfo[] = PORTING_STATUSES.map((id) => S
 
 export function statusInfo(status: PortingStatus): StatusInfo {
   return STATUSES[status];
+}
+
+/**
+ * The spec's description of a status, fitted to the request's country. The spec's Cancelled text
+ * ("only possible when … Ready to be ported") states the Dutch rule; elsewhere a customer may also
+ * cancel while Requested or In progress (DESIGN.md), so only its first sentence holds there. Every
+ * place that shows a description to a customer (pages, emails, the statuses endpoint) reads it here.
+ * Without a country, the spec's own text.
+ */
+export function statusDescription(status: PortingStatus, country: string | null): string {
+  if (status === "cancelled" && country !== null && !(findCountry(country)?.nlFlow ?? false)) return "You cancelled the request.";
+  return STATUSES[status].description;
 }
 
 export function statusLabel(status: PortingStatus): string {

@@ -153,6 +153,33 @@ describe("statuses", () => {
     expect(data.find((s) => s.id === "delayed")?.countries).toEqual(["NL"]);
     expect(data.find((s) => s.id === "blocked")?.countries).toBe("all");
   });
+
+  // The spec's Cancelled text states the Dutch rule ("only possible when … Ready to be ported");
+  // a German customer, who may cancel while Requested, must not be told that (issue 14, item 6).
+  test("descriptions fit the country: the caller's account, or ?country=", async () => {
+    const cancelled = (body: Record<string, unknown>) => (body.data as { id: string; description: string }[]).find((s) => s.id === "cancelled")!.description;
+    const german = await keyFor((await createTenant("DE", "Contract DE GmbH")).customer);
+
+    const de = await check("listPortingRequestStatuses", { key: german });
+    expect(de.body.country).toBe("DE");
+    expect(cancelled(de.body)).toBe("You cancelled the request.");
+
+    const nl = await check("listPortingRequestStatuses", { key: customerKey });
+    expect(nl.body.country).toBe("NL");
+    expect(cancelled(nl.body)).toContain("only possible when the status of the porting request is Ready to be ported");
+
+    const asked = await check("listPortingRequestStatuses", { key: customerKey, query: { country: "de" } });
+    expect(asked.body.country).toBe("DE");
+    expect(cancelled(asked.body)).toBe("You cancelled the request.");
+
+    const spec = await check("listPortingRequestStatuses", { key: supportKey });
+    expect(spec.body.country).toBeNull();
+    expect(cancelled(spec.body)).toContain("only possible when");
+
+    const unknown = await check("listPortingRequestStatuses", { key: customerKey, query: { country: "US" } });
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(unknown.body.errors)).toContain("country");
+  });
 });
 
 describe("company profiles", () => {

@@ -1,6 +1,6 @@
 import { countryNameInText } from "@/lib/porting/countries";
 import { formatNumber } from "@/lib/porting/numbers";
-import { STATUSES } from "@/lib/porting/statuses";
+import { STATUSES, statusDescription } from "@/lib/porting/statuses";
 import type { PortingStatus } from "@/lib/porting/values";
 
 // The status email (DESIGN.md, "Notifications"): the subject names the request, the new status
@@ -115,7 +115,7 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
     intro,
     "",
     `Status: ${status.label}`,
-    status.description,
+    statusDescription(input.toStatus, input.country),
     "",
     `Reason: ${input.reason}`,
     ...(input.toStatus === "delayed" && input.firstPossiblePortingDate
@@ -151,7 +151,7 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
 <p style="margin:0 0 16px">${e(intro)}</p>
 <p style="margin:0 0 4px;font-size:13px;color:#475569;text-transform:uppercase;letter-spacing:.04em">Status</p>
 <p style="margin:0 0 4px;font-size:20px;font-weight:600">${e(status.label)}</p>
-<p style="margin:0 0 16px;color:#334155">${e(status.description)}</p>
+<p style="margin:0 0 16px;color:#334155">${e(statusDescription(input.toStatus, input.country))}</p>
 <table role="presentation" style="border-collapse:collapse;margin:0 0 16px">
 ${row("Reason", e(input.reason))}
 ${input.toStatus === "delayed" && input.firstPossiblePortingDate ? row("First possible porting date", `<strong>${e(formatPortingDate(input.firstPossiblePortingDate))}</strong>`) : ""}
