@@ -102,6 +102,8 @@ async function collectCspViolations(page: Page): Promise<string[]> {
 }
 
 test("the app never trips its own Content Security Policy: sign-in, lists, a request, the wizard, the docs, support", async ({ page }) => {
+  // Eleven pages in a row, on a shared machine.
+  test.setTimeout(180_000);
   const violations = await collectCspViolations(page);
   await page.goto("/login");
   await signIn(page, logins.anna);

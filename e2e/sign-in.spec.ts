@@ -44,3 +44,18 @@ test("pages need a session", async ({ page }) => {
   await page.goto("/porting-requests");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("the demo's sign-in page lists the demo logins, and one of them signs in with a click", async ({ page }) => {
+  await page.goto("/login");
+  const demo = page.getByRole("region", { name: "Demo logins" });
+  await expect(demo).toContainText("porting-demo");
+  const list = demo.getByRole("list", { name: "Demo logins" });
+  await expect(list.getByRole("listitem").filter({ hasText: logins.support })).toContainText("Support");
+  await expect(list.getByRole("listitem").filter({ hasText: logins.anna })).toContainText("Acme B.V. · admin");
+  await expect(list.getByRole("listitem").filter({ hasText: logins.lena })).toContainText("Globex GmbH · member");
+  await demo.getByRole("button", { name: `Fill in ${logins.jonas}` }).click();
+  await expect(page.getByLabel("Email")).toHaveValue(logins.jonas);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("account-name")).toHaveText("Globex GmbH");
+});

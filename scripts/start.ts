@@ -158,6 +158,8 @@ async function main() {
           env: {
             ...process.env,
             DATABASE_URL: databaseUrl,
+            // Demo data may be present (seeded above): the sign-in page may then list the demo logins.
+            DEMO_DATA: embedded || env.DEMO_DATA ? "true" : "",
             AUTH_SECRET: authSecret,
             AUTH_TRUST_HOST: "true",
             NEXT_TELEMETRY_DISABLED: "1",
