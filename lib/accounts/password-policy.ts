@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { COMMON_PASSWORDS_TEXT } from "./common-passwords";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-length";
 
 // The rules for a new password (issue 12): at least 12 characters, and not one of the common
 // passwords, even when dressed up the usual ways ("Password1234!", "passwordpassword",
-// "123456789012"). Client-safe: the forms show the same messages before they submit.
+// "123456789012"). Checked on the server, by the verbs; the forms show its messages next to the field.
 
-export const MIN_PASSWORD_LENGTH = 12;
-// Argon2 takes any length; the cap keeps a sign-in from hashing megabytes.
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {

@@ -72,3 +72,25 @@ export function action<R extends Role, S extends z.ZodType, T>(
     });
   };
 }
+
+/**
+ * For the few actions with no caller by nature (accepting an invitation, forgotten and reset
+ * passwords): the link token or email in the input is the only credential, and the verb checks
+ * it. Same parsing and error mapping as `action()`.
+ */
+export function publicAction<S extends z.ZodType, T>(
+  options: { input: S },
+  handler: (input: z.output<S>) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const parsed = options.input.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
+      }
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
 import { SigningSecretSection } from "@/components/notifications/signing-secret-section";
+import { SettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireCustomerPage } from "@/lib/auth/page";
@@ -17,7 +18,8 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Access for your own systems: API keys and callbacks." />
-      <div className="space-y-10">
+      <SettingsTabs current="/settings" admin={actor.accountRole === "admin"} />
+      <div className="mt-6 space-y-10">
         <section aria-labelledby="api-keys-heading" className="space-y-4">
           <div>
             <h2 id="api-keys-heading" className="text-lg font-semibold text-slate-900">

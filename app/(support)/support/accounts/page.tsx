@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSupportPage } from "@/lib/auth/page";
@@ -13,9 +14,15 @@ export default async function SupportAccountsPage() {
   const accounts = await listSupportAccounts(actor);
   return (
     <>
-      <PageHeader title="Accounts" description="Every customer account, read-only: profiles, voice numbers and porting history." />
+      <PageHeader
+        title="Accounts"
+        description="Every customer account: its people, profiles, voice numbers, porting history and audit log."
+        actions={<ButtonLink href="/support/accounts/new">New account</ButtonLink>}
+      />
       {accounts.length === 0 ? (
-        <EmptyState title="No customer accounts yet" />
+        <EmptyState title="No customer accounts yet" action={<ButtonLink href="/support/accounts/new">Create the first account</ButtonLink>}>
+          Create an account, then invite its first admin by email.
+        </EmptyState>
       ) : (
         <>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

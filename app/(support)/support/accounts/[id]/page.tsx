@@ -8,6 +8,13 @@ import { Section } from "@/components/support/section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { inviteAction, resendInvitationAction, revokeInvitationAction, updateUserAction } from "@/app/accounts/actions";
+import { AuditLog } from "@/components/accounts/audit-log";
+import { TeamManager } from "@/components/accounts/team-manager";
+import { Notice } from "@/components/ui/notice";
+import { listAuditEvents } from "@/lib/accounts/audit-log";
+import { listInvitations } from "@/lib/accounts/invitations";
+import { listAccountUsers } from "@/lib/accounts/users";
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
@@ -34,7 +41,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function SupportAccountPage(props: Props) {
   const { id } = await props.params;
-  const { account, users, profiles, voiceNumbers, voiceNumberCount, requests, requestCount, statusCounts } = await load(id);
+  const { account, profiles, voiceNumbers, voiceNumberCount, requests, requestCount, statusCounts } = await load(id);
+  const actor = await requireSupportPage();
+  const { created, auditCursor } = await props.searchParams;
+  const [people, invitations, audit] = await Promise.all([
+    listAccountUsers(actor, account.id, { limit: 100 }),
+    listInvitations(actor, account.id),
+    listAuditEvents(actor, account.id, { limit: 20, ...(typeof auditCursor === "string" ? { cursor: auditCursor } : {}) }).catch(() =>
+      // A mangled cursor in the URL starts again from the newest.
+      listAuditEvents(actor, account.id, { limit: 20 }),
+    ),
+  ]);
   const now = requestTime();
   const countsText = STATUS_LIST.filter((s) => statusCounts[s.id] > 0)
     .map((s) => `${statusCounts[s.id]} ${s.label.toLowerCase()}`)
@@ -50,8 +67,28 @@ export default async function SupportAccountPage(props: Props) {
       <div className="mb-6">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{account.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {countryName(account.country)} · customer since <RelativeTime iso={account.createdAt} now={now} /> · read-only
+          {countryName(account.country)} · customer since <RelativeTime iso={account.createdAt} now={now} />
         </p>
+      </div>
+
+      {created ? (
+        <div role="status" className="mb-6">
+          <Notice tone="success" title="Account created">
+            Invite its first admin below: they get an email with a link to choose a password.
+          </Notice>
+        </div>
+      ) : null}
+
+      <div className="mb-6">
+        <Section title="People" headingId="people-heading">
+          <TeamManager
+            accountId={account.id}
+            users={people.data}
+            invitations={invitations}
+            currentUserId={null}
+            actions={{ invite: inviteAction, resend: resendInvitationAction, revoke: revokeInvitationAction, updateUser: updateUserAction }}
+          />
+        </Section>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -158,6 +195,14 @@ export default async function SupportAccountPage(props: Props) {
               </p>
             ) : null}
           </Section>
+
+          <Section title="Audit log" headingId="audit-heading">
+            <AuditLog
+              events={audit.data}
+              nextHref={audit.nextCursor ? `/support/accounts/${account.id}?auditCursor=${encodeURIComponent(audit.nextCursor)}#audit-heading` : null}
+              requestsHref={queueHref({ status: "all", q: account.name })}
+            />
+          </Section>
         </div>
 
         <div className="min-w-0 space-y-6">
@@ -181,16 +226,6 @@ export default async function SupportAccountPage(props: Props) {
             )}
           </Section>
 
-          <Section title={`Users (${users.length})`} headingId="users-heading">
-            <ul className="space-y-1 text-sm">
-              {users.map((u) => (
-                <li key={u.email}>
-                  <span className="font-medium text-slate-900">{u.name}</span>
-                  <span className="block break-all text-slate-600">{u.email}</span>
-                </li>
-              ))}
-            </ul>
-          </Section>
         </div>
       </div>
     </>

@@ -1,0 +1,16 @@
+import { TabLinks } from "@/components/ui/tab-links";
+
+/** The sections of Settings; Team and Audit log only for the account's admins. */
+export function SettingsTabs({ current, admin }: { current: "/settings" | "/settings/team" | "/settings/audit-log" | "/settings/security"; admin: boolean }) {
+  const items = [
+    { href: "/settings", label: "API & callbacks" },
+    ...(admin
+      ? [
+          { href: "/settings/team", label: "Team" },
+          { href: "/settings/audit-log", label: "Audit log" },
+        ]
+      : []),
+    { href: "/settings/security", label: "Password & sessions" },
+  ];
+  return <TabLinks label="Settings sections" items={items.map((item) => ({ ...item, current: item.href === current }))} />;
+}
