@@ -4,7 +4,8 @@ import { getDb } from "@/db";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createRequest, createTenant, insertRequestInStatus, nextNumber } from "@/test/factories";
-import { encodeCursor, getPortingRequestForActor, listPortingRequests } from "./queries";
+import { encodeCursor } from "@/lib/shared/cursor";
+import { getPortingRequestForActor, listPortingRequests } from "./queries";
 
 describe("listPortingRequests", () => {
   let customer: CustomerActor;

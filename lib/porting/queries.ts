@@ -10,7 +10,8 @@ import {
   type PortingRequest,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import {
@@ -158,30 +159,6 @@ export type PortingRequestPage = {
   /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
   nextCursor: string | null;
 };
-
-type Cursor = { t: string; i: string };
-
-// created_at has microseconds; a JS Date keeps milliseconds. The cursor carries PostgreSQL's own
-// text so the keyset comparison neither skips nor repeats rows created in the same millisecond.
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-export function decodeCursor(value: string): Cursor {
-  const invalid = () => new ValidationError({ cursor: ["This page link is no longer valid: start again from the first page."] });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-  } catch {
-    throw invalid();
-  }
-  if (typeof parsed !== "object" || parsed === null) throw invalid();
-  const { t, i } = parsed as Record<string, unknown>;
-  if (typeof t !== "string" || typeof i !== "string" || !CURSOR_TIME.test(t) || !isUuid(i)) throw invalid();
-  return { t, i };
-}
 
 const REFERENCE = /^(?:PR-?)?0*(\d{1,9})$/i;
 

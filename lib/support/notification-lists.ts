@@ -4,9 +4,8 @@ import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { accounts, callbackDeliveries, emailMessages, portingRequestEvents, portingRequests } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ValidationError } from "@/lib/errors";
 import { assertSupport } from "./access";
-import { isUuid } from "@/lib/shared/ids";
+import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { parseInput } from "@/lib/shared/validation";
 import { shownEmailState, type NotSentReason } from "@/lib/notifications/events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts } from "@/lib/notifications/schedule";
@@ -19,26 +18,8 @@ import type { DeliveryState } from "@/lib/notifications/queries";
 
 export const PAGE_SIZE = 50;
 
-type Cursor = { t: string; i: string };
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-
-function decodeCursor(value: string): Cursor {
-  const invalid = () => new ValidationError({ cursor: ["This page link is no longer valid: start again from the first page."] });
-  try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof parsed.t !== "string" || typeof parsed.i !== "string" || !isUuid(parsed.i) || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(parsed.t)) throw invalid();
-    return { t: parsed.t, i: parsed.i };
-  } catch {
-    throw invalid();
-  }
-}
-
 const createdText = (column: typeof callbackDeliveries.createdAt | typeof emailMessages.createdAt) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 
 // ---- failing callbacks -----------------------------------------------------------------------------
 

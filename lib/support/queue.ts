@@ -9,7 +9,8 @@ import { assertSupport } from "./access";
 import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type QueueViewId } from "./queue-views";
 import { LIST_NUMBER_PREVIEW } from "@/lib/porting/dto";
 import { normaliseNumber } from "@/lib/porting/numbers";
-import { decodeCursor, encodeCursor, statusCounts } from "@/lib/porting/queries";
+import { statusCounts } from "@/lib/porting/queries";
+import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { parseInput } from "@/lib/shared/validation";
 import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "@/lib/porting/values";
 
