@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState, useRef, type ReactNode } from "react";
 import type { DemoLogins } from "@/lib/auth/demo-logins";
 import { signInAction, type SignInState } from "./actions";
 
-export function LoginForm({ demo = null }: { demo?: DemoLogins | null }) {
+export function LoginForm({ demo = null, afterForm = null }: { demo?: DemoLogins | null; afterForm?: ReactNode }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -61,6 +61,7 @@ export function LoginForm({ demo = null }: { demo?: DemoLogins | null }) {
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      {afterForm}
       {demo ? (
         <section aria-labelledby="demo-logins-heading" className="mt-6 border-t border-slate-200 pt-4">
           <h2 id="demo-logins-heading" className="text-sm font-semibold text-slate-800">
