@@ -1,0 +1,150 @@
+"use client";
+
+import Link from "next/link";
+import { formatNumber, plural } from "@/components/shared/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
+import type { SupportQueueItem } from "@/lib/support/queue";
+import { WaitAge } from "./wait-age";
+
+// The queue's rows: a table on wide screens, cards on phones, each with how long it has waited.
+
+function NumbersSummary({ item, stacked = false }: { item: SupportQueueItem; stacked?: boolean }) {
+  const first = item.phoneNumbers[0] ? formatNumber(item.phoneNumbers[0]) : "—";
+  const type = NUMBER_TYPE_LABELS[item.numberType];
+  return (
+    <span>
+      <span className="font-medium text-slate-900">{plural(item.numberCount, "number")}</span>
+      {stacked ? (
+        <>
+          <span className="block text-xs whitespace-nowrap text-slate-500">{first}</span>
+          <span className="block text-xs text-slate-500">{type}</span>
+        </>
+      ) : (
+        <span className="block text-xs text-slate-500">
+          {first} · {type}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function NewMarker() {
+  return (
+    <span className="rounded bg-brand-600 px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-white">New</span>
+  );
+}
+
+type RowsProps = { items: SupportQueueItem[]; now: number; showNewMarker: boolean; ageLabel: string };
+
+export function QueueTable({ items, now, showNewMarker, ageLabel }: RowsProps) {
+  return (
+    <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white md:block">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-3">Reference</th>
+            <th scope="col" className="px-4 py-3">Account</th>
+            <th scope="col" className="px-4 py-3">Country</th>
+            <th scope="col" className="px-4 py-3">Numbers</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+            <th scope="col" className="px-4 py-3">{ageLabel}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((item) => {
+            const isNew = item.status === "requested";
+            return (
+              <tr key={item.id} className={isNew && showNewMarker ? "bg-brand-50/50" : undefined}>
+                <td className={`px-4 py-3 ${isNew && showNewMarker ? "border-l-4 border-l-brand-600" : "border-l-4 border-l-transparent"}`}>
+                  <span className="flex items-center gap-2">
+                    <Link href={`/support/porting-requests/${item.id}`} className="font-semibold text-brand-700 hover:underline">
+                      {item.reference}
+                    </Link>
+                    {isNew && showNewMarker ? <NewMarker /> : null}
+                  </span>
+                </td>
+                <td className="px-4 py-3">
+                  <Link href={`/support/accounts/${item.accountId}`} className="text-slate-800 hover:text-brand-700 hover:underline">
+                    {item.accountName}
+                  </Link>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">{countryName(item.country)}</td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <NumbersSummary item={item} />
+                </td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={item.status} />
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <WaitAge item={item} now={now} />
+                  {item.status === "delayed" && item.firstPossiblePortingDate ? (
+                    <span className="block text-xs text-slate-500">until {shortDate(item.firstPossiblePortingDate)}</span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function QueueCards({ items, now, showNewMarker, ageLabel }: RowsProps) {
+  return (
+    <ul className="space-y-3 md:hidden" aria-label="Requests">
+      {items.map((item) => {
+        const isNew = item.status === "requested" && showNewMarker;
+        return (
+          <li
+            key={item.id}
+            className={`rounded-xl border bg-white p-4 shadow-sm ${isNew ? "border-slate-200 border-l-4 border-l-brand-600" : "border-slate-200"}`}
+          >
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <span className="flex items-center gap-2">
+                  <Link href={`/support/porting-requests/${item.id}`} className="font-semibold text-brand-700 hover:underline">
+                    {item.reference}
+                  </Link>
+                  {isNew ? <NewMarker /> : null}
+                </span>
+                <Link href={`/support/accounts/${item.accountId}`} className="mt-0.5 block truncate text-sm text-slate-700 hover:underline">
+                  {item.accountName}
+                </Link>
+              </div>
+              <StatusBadge status={item.status} />
+            </div>
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+              <div>
+                <dt className="text-xs text-slate-500">Numbers</dt>
+                <dd>
+                  <NumbersSummary item={item} stacked />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500">Country</dt>
+                <dd>{countryName(item.country)}</dd>
+              </div>
+              <div className="col-span-2">
+                <dt className="text-xs text-slate-500">{ageLabel}</dt>
+                <dd>
+                  <WaitAge item={item} now={now} />
+                  {item.status === "delayed" && item.firstPossiblePortingDate ? (
+                    <span className="text-xs text-slate-500"> · until {shortDate(item.firstPossiblePortingDate)}</span>
+                  ) : null}
+                </dd>
+              </div>
+            </dl>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function shortDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(parsed);
+}
