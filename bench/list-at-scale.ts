@@ -70,7 +70,8 @@ async function main() {
   process.env.DATABASE_URL = url;
   const sql = postgres(url, { max: 2, onnotice: () => {} });
 
-  const { listPortingRequests, statusCounts, encodeCursor } = await import("@/lib/porting/queries");
+  const { listPortingRequests, statusCounts } = await import("@/lib/porting/queries");
+  const { encodeCursor } = await import("@/lib/shared/cursor");
   const { listSupportQueue } = await import("@/lib/support/queue");
 
   const [account] = await sql`insert into accounts (name, country, signing_secret) values ('Bench B.V.', 'NL', 'whsec_YmVuY2g=') returning id`;
