@@ -26,11 +26,12 @@ export class PostgresUnpatched extends Error {
 
 /** Why the postgres package in `packageDir` is not (fully) patched; null when it is. */
 export function postgresPatchProblem(packageDir: string): string | null {
-  if (!existsSync(path.join(packageDir, "package.json"))) return `no postgres package in ${packageDir}`;
+  // turbopackIgnore: paths known only at run time; without it the build traces the whole project.
+  if (!existsSync(/*turbopackIgnore: true*/ path.join(packageDir, "package.json"))) return `no postgres package in ${packageDir}`;
   for (const rel of LOADED) {
     const file = path.join(packageDir, rel);
-    if (!existsSync(file)) continue;
-    const text = readFileSync(file, "utf8");
+    if (!existsSync(/*turbopackIgnore: true*/ file)) continue;
+    const text = readFileSync(/*turbopackIgnore: true*/ file, "utf8");
     const missing = MARKERS.filter((marker) => !text.includes(marker));
     if (missing.length > 0) return `${path.join("node_modules", "postgres", rel)} lacks ${missing.length} of the ${MARKERS.length} changes`;
   }
@@ -42,7 +43,7 @@ let checked: string | null = null;
 /** Throws PostgresUnpatched unless the project's installed postgres package is patched. Checks once per root. */
 export function assertPostgresPatched(root: string = process.cwd()): void {
   if (checked === root) return;
-  const problem = postgresPatchProblem(path.join(root, "node_modules", "postgres"));
+  const problem = postgresPatchProblem(path.join(/*turbopackIgnore: true*/ root, "node_modules", "postgres"));
   if (problem) throw new PostgresUnpatched(problem);
   checked = root;
 }
