@@ -45,6 +45,10 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
   const url = await databaseUrl();
+  // From here on every line is structured (lib/observability/logger.ts), as "process":"worker".
+  const { getLogger, setLogProcess } = await import("@/lib/observability/logger");
+  setLogProcess("worker");
+  const log = getLogger();
   const { NotificationWorker } = await import("@/lib/notifications/worker");
   const worker = new NotificationWorker({ databaseUrl: url });
 
@@ -54,15 +58,15 @@ async function main() {
       // Under npm start, Ctrl-C reaches this process and the start script's SIGTERM follows:
       // only a second Ctrl-C means "now".
       if (signal !== "SIGINT") return;
-      console.error("SIGINT again: exiting now; unfinished attempts are retried after their lease.");
+      log.warn("SIGINT again: exiting now; unfinished attempts are retried after their lease.");
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal}: finishing the deliveries in flight…`);
+    log.info({ signal }, `${signal}: finishing the deliveries in flight…`);
     worker.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        log.error({ err: error }, "the worker did not stop cleanly");
         process.exit(1);
       },
     );

@@ -57,6 +57,10 @@ test("API keys, bearer tokens and URL credentials are scrubbed from messages and
   expect(text).not.toContain("sometoken123");
   expect(text).toContain("smtp://mailer:[redacted]@mail.example.com:587");
   expect(scrubSecrets("postgres://app:pw@db:5432/x")).toBe("postgres://app:[redacted]@db:5432/x");
+  // A failed query (drizzle) names its parameters in the message and on the error.
+  const failed = Object.assign(new Error('Failed query: insert into "email_messages" ...\nparams: Dear customer body-secret,x@y.test'), { params: ["Dear customer body-secret"] });
+  logger.error({ err: failed }, "query failed");
+  expect(raw.join("")).not.toContain("body-secret");
 });
 
 test("lines written while serving a request carry its request id, account and key", async () => {

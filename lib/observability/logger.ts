@@ -33,6 +33,8 @@ const SECRET_FIELDS = [
   "htmlBody",
   "html",
   "text",
+  // A failed query's parameters (drizzle's errors carry them): bodies, hashes, addresses.
+  "params",
 ];
 
 /** Field paths pino replaces with "[redacted]": each name at the top level and one level down. */
@@ -48,6 +50,8 @@ export const REDACT_PATHS = [
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/\bvp_(?:test_)?[0-9a-f]{8}_[A-Za-z0-9_-]+/g, "vp_[redacted]"],
   [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, "$1 [redacted]"],
+  // drizzle puts a failed query's parameters into its error message.
+  [/\nparams: [^\n]*/g, "\nparams: [redacted]"],
   // user:password@ in any URL (SMTP_URL, DATABASE_URL).
   [/\b([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]*:)[^@/?#\s]+@/gi, "$1[redacted]@"],
 ];
