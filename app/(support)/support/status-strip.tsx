@@ -36,7 +36,7 @@ function Item({ href, value, label, tone, testId }: { href: string; value: strin
         data-testid={testId}
         className={`flex h-full flex-col rounded-lg border px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-1 ${TONES[tone]}`}
       >
-        <span className="text-lg font-semibold tabular-nums leading-tight">{value}</span>
+        <span className="text-lg font-semibold tabular-nums leading-tight">{value}</span>{" "}
         <span className="text-xs leading-snug">{label}</span>
       </Link>
     </li>
