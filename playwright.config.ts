@@ -1,19 +1,21 @@
 import { defineConfig, devices } from "@playwright/test";
+import { baseURL, dataDir, port } from "./e2e/settings";
 
 // The suite runs against a production build (`next build`, done by `npm run test:e2e`) served by
 // the real start script on its own embedded PostgreSQL with fresh demo data, in Debian's Chromium.
-const port = Number(process.env.E2E_PORT ?? 3100);
-// Its own data directory, wiped at every run; E2E_DATA_DIR keeps parallel runs apart.
-const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
-export const baseURL = `http://localhost:${port}`;
+// Its own data directory (e2e/settings.ts), wiped at every run; E2E_DATA_DIR keeps parallel runs apart.
 
 export default defineConfig({
   testDir: "./e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Every spec makes the rows it changes (e2e/fixtures.ts), so specs and tests may run in any order
+  // and side by side. E2E_WORKERS / E2E_FULLY_PARALLEL=1 spread them (measured in e2e/README.md).
+  fullyParallel: process.env.E2E_FULLY_PARALLEL === "1",
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // Generous: eight people build and test on this 2-core machine at once (load 20+ seen), where a
+  // page load can take seconds; each expectation still waits at most 15 s.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

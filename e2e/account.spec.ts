@@ -1,14 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, randomNumber, test } from "./fixtures";
 import { logins, signIn } from "./support";
 
-// The account's own settings as Anna of Acme B.V. (demo data): company profiles, distribution
-// groups and the numbers on the voice account. Every test leaves the demo data as it found it, so
-// the other specs (which share the server and its database) see the seeded state.
+// The account's own settings: company profiles, distribution groups and the numbers on the voice
+// account. Tests that change them work in a fresh account of their own (the `tenant` fixture);
+// the others only read Acme B.V. of the demo data, as Anna.
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, logins.anna);
+async function signInAs(page: Page, email: string) {
+  await signIn(page, email);
   await expect(page).toHaveURL(/\/porting-requests$/);
-});
+}
 
 /** After a full page load: wait until the page's forms and tables run in the browser. */
 async function ready(page: Page) {
@@ -17,16 +18,19 @@ async function ready(page: Page) {
 
 const profileCard = (page: Page, name: string) => page.getByTestId("company-profile").filter({ has: page.getByRole("heading", { name }) });
 
-test("a company profile missing its KvK number is flagged, and fixing it makes it meet the requirements", async ({ page }) => {
+test("a company profile missing its KvK number is flagged, and fixing it makes it meet the requirements", async ({ page, tenant }) => {
+  const acme = await tenant("NL");
+  await acme.createProfile({ name: "Rotterdam branch", registrationNumber: null, city: "Rotterdam", postalCode: "3011 AD", street: "Coolsingel 40" });
+  await signInAs(page, acme.admin.email);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Company profiles" }).click();
   await expect(page.getByRole("heading", { name: "Company profiles", level: 1 })).toBeVisible();
 
-  const rotterdam = profileCard(page, "Acme Rotterdam branch");
+  const rotterdam = profileCard(page, "Rotterdam branch");
   await expect(rotterdam.getByText("Missing: KvK number")).toBeVisible();
-  await expect(profileCard(page, "Acme Amsterdam").getByText("Meets requirements")).toBeVisible();
+  await expect(profileCard(page, acme.profile.name).getByText("Meets requirements")).toBeVisible();
 
-  await rotterdam.getByRole("link", { name: "Edit Acme Rotterdam branch" }).click();
-  await expect(page.getByRole("heading", { name: "Edit “Acme Rotterdam branch”" })).toBeVisible();
+  await rotterdam.getByRole("link", { name: "Edit Rotterdam branch" }).click();
+  await expect(page.getByRole("heading", { name: "Edit “Rotterdam branch”" })).toBeVisible();
   await expect(page.getByTestId("requirements-summary")).toContainText("Missing or invalid: KvK number");
 
   const kvk = page.getByLabel("KvK number");
@@ -43,20 +47,21 @@ test("a company profile missing its KvK number is flagged, and fixing it makes i
   await page.getByRole("button", { name: "Save changes" }).click();
 
   await expect(page).toHaveURL(/\/company-profiles\?saved=/);
-  await expect(page.getByRole("status").filter({ hasText: "“Acme Rotterdam branch” is saved." })).toContainText("It meets the requirements");
-  await expect(profileCard(page, "Acme Rotterdam branch").getByText("Meets requirements")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "“Rotterdam branch” is saved." })).toContainText("It meets the requirements");
+  await expect(profileCard(page, "Rotterdam branch").getByText("Meets requirements")).toBeVisible();
 
-  // Reload: it was stored. Then put the demo back as it was (no KvK number), which flags it again.
+  // Reload: it was stored. Emptying the number again flags it again.
   await page.reload();
-  await expect(profileCard(page, "Acme Rotterdam branch").getByText("Meets requirements")).toBeVisible();
-  await profileCard(page, "Acme Rotterdam branch").getByRole("link", { name: "Edit Acme Rotterdam branch" }).click();
+  await expect(profileCard(page, "Rotterdam branch").getByText("Meets requirements")).toBeVisible();
+  await profileCard(page, "Rotterdam branch").getByRole("link", { name: "Edit Rotterdam branch" }).click();
   await expect(page.getByLabel("KvK number")).toHaveValue("24123456");
   await page.getByLabel("KvK number").fill("");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(profileCard(page, "Acme Rotterdam branch").getByText("Missing: KvK number")).toBeVisible();
+  await expect(profileCard(page, "Rotterdam branch").getByText("Missing: KvK number")).toBeVisible();
 });
 
 test("a company profile that porting requests use cannot be deleted, and says why", async ({ page }) => {
+  await signInAs(page, logins.anna);
   await page.goto("/company-profiles");
   const amsterdam = profileCard(page, "Acme Amsterdam");
   await expect(amsterdam.getByRole("button", { name: "Delete" })).toBeDisabled();
@@ -64,6 +69,7 @@ test("a company profile that porting requests use cannot be deleted, and says wh
 });
 
 test("unknown company profile and distribution group ids answer 404", async ({ page }) => {
+  await signInAs(page, logins.anna);
   for (const path of [
     "/company-profiles/00000000-0000-4000-8000-000000000000",
     "/company-profiles/00000000-0000-4000-8000-000000000000/edit",
@@ -76,7 +82,14 @@ test("unknown company profile and distribution group ids answer 404", async ({ p
   }
 });
 
-test("a distribution group: create with two destinations, reorder, use it for a number, and delete", async ({ page }) => {
+test("a distribution group: create with two destinations, reorder, use it for a number, and delete", async ({ page, tenant }) => {
+  const acme = await tenant("NL");
+  // A number on the account's voice account, ringing the account's group: a completed request's.
+  const number = randomNumber();
+  await acme.requestIn("completed", { phoneNumbers: [number] });
+  const shown = number.replace(/^\+31(\d{2})(\d{3})(\d{4})$/, "+31 $1 $2 $3");
+  const national = shown.replace(/^\+31 /, "0");
+  await signInAs(page, acme.admin.email);
   const name = `Support line ${Date.now().toString(36)}`;
   await page.goto("/distribution-groups");
   await page.getByRole("link", { name: "New distribution group" }).click();
@@ -104,25 +117,25 @@ test("a distribution group: create with two destinations, reorder, use it for a 
   const card = page.getByTestId("distribution-group").filter({ has: page.getByRole("heading", { name }) });
   await expect(card.getByRole("listitem")).toHaveText([/\+31 20 794 0199/, /sip:helpdesk@pbx\.acme\.example/]);
 
-  // Move a demo number to the new group; it persists.
+  // Move the number to the new group; it persists.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
   await expect(page.getByRole("heading", { name: "Numbers", level: 1 })).toBeVisible();
-  const row = page.getByRole("row").filter({ hasText: "+31 20 794 0102" });
+  const row = page.getByRole("row").filter({ hasText: shown });
   await expect(row.getByRole("link", { name: /PR-\d{6}/ })).toBeVisible();
-  const select = row.getByLabel("Distribution group for +31 20 794 0102");
+  const select = row.getByLabel(`Distribution group for ${shown}`);
   await expect(select).toHaveValue(/.+/);
   const before = await select.inputValue();
   await select.selectOption({ label: name });
-  await row.getByRole("button", { name: "Save the group of +31 20 794 0102" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `+31 20 794 0102 now rings “${name}”.` })).toBeVisible();
+  await row.getByRole("button", { name: `Save the group of ${shown}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${shown} now rings “${name}”.` })).toBeVisible();
   await page.reload();
   await ready(page);
-  await expect(page.getByRole("row").filter({ hasText: "+31 20 794 0102" }).locator("select option:checked")).toHaveText(name);
+  await expect(page.getByRole("row").filter({ hasText: shown }).locator("select option:checked")).toHaveText(name);
 
   // Search finds it in national format; the group filter shows it in its new group.
-  await page.getByLabel("Number", { exact: true }).fill("020 794 0102");
+  await page.getByLabel("Number", { exact: true }).fill(national);
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/q=020\+794\+0102/);
+  await expect(page).toHaveURL(new RegExp(`q=${national.replace(/ /g, "\\+")}`));
   await expect(page.getByRole("row").filter({ hasText: "+31" })).toHaveCount(1);
 
   // The group is now in use: deleting it is refused with the reason.
@@ -134,11 +147,11 @@ test("a distribution group: create with two destinations, reorder, use it for a 
   await expect(dialog).toBeHidden();
 
   // Put the number back where it was, then the unused group can go.
-  await page.goto("/numbers?q=%2B31207940102");
+  await page.goto(`/numbers?q=${encodeURIComponent(number)}`);
   await ready(page);
-  const back = page.getByRole("row").filter({ hasText: "+31 20 794 0102" });
-  await back.getByLabel("Distribution group for +31 20 794 0102").selectOption(before);
-  await back.getByRole("button", { name: "Save the group of +31 20 794 0102" }).click();
+  const back = page.getByRole("row").filter({ hasText: shown });
+  await back.getByLabel(`Distribution group for ${shown}`).selectOption(before);
+  await back.getByRole("button", { name: `Save the group of ${shown}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "now rings “Amsterdam office”" })).toBeVisible();
 
   await page.goto("/distribution-groups");
@@ -149,6 +162,7 @@ test("a distribution group: create with two destinations, reorder, use it for a 
 });
 
 test("deleting a distribution group in use is refused with the reason", async ({ page }) => {
+  await signInAs(page, logins.anna);
   await page.goto("/distribution-groups");
   const card = page.getByTestId("distribution-group").filter({ has: page.getByRole("heading", { name: "Amsterdam office" }) });
   await card.getByRole("button", { name: "Delete Amsterdam office" }).click();

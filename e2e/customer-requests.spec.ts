@@ -1,11 +1,10 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { dateAhead, expect, randomNumber, test } from "./fixtures";
 import { logins, signIn } from "./support";
 
-// The customer's porting request list and detail pages against the real app and its demo data:
-// Acme B.V. (NL) has two requests Ready to be ported, Globex GmbH (DE) one In progress (outside NL
-// it can be cancelled). Tests pick rows by status and read references at run time, so each takes a
-// request the others leave alone, whatever order they run in; the seeded Requested ones are left
-// for the support console's specs, which run on the same data.
+// The customer's porting request list and detail pages against the real app. A test that changes a
+// request or counts an account's requests does so in a fresh account of its own (the `tenant`
+// fixture), with requests put into the status it needs through the API; the demo data is only read.
 
 const UNKNOWN_UUID = "3f1e9a52-7c4b-4d8e-9a61-0b2c3d4e5f60";
 
@@ -17,27 +16,9 @@ async function signedInPage(browser: Browser, email: string, home = /\/porting-r
   return page;
 }
 
-/** A calendar date `days` ahead: as the date field takes it, and as the pages write it. */
-function dateAhead(days: number) {
-  const iso = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  const text = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-  return { iso, text };
-}
-
 /** The table row (desktop) of a request, by its reference. */
 function rowOf(page: Page, reference: string): Locator {
   return page.getByRole("row").filter({ has: page.getByRole("link", { name: reference, exact: true }) });
-}
-
-/** The first row that offers `button` ("Perform porting" / "Cancel porting"), and its reference. */
-async function firstRowWith(page: Page, button: "Perform porting" | "Cancel porting") {
-  const row = page.getByRole("row").filter({ has: page.getByRole("button", { name: new RegExp(`^${button} of PR-`) }) }).first();
-  await expect(row).toBeVisible();
-  const reference = (await row.getByRole("link").first().textContent())?.trim() ?? "";
-  expect(reference).toMatch(/^PR-\d{6,}$/);
-  return { row, reference };
 }
 
 /** Marks the document; `expectNotReloaded` later proves the page never navigated in between. */
@@ -48,15 +29,20 @@ async function expectNotReloaded(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
 }
 
-test("Perform a Ready-to-be-ported request from the list: it becomes Completed with its numbers on the voice account", async ({ page }) => {
-  await signIn(page, logins.anna);
-  await page.getByRole("link", { name: /^Ready to be ported \d+$/ }).click();
+test("Perform a Ready-to-be-ported request from the list: it becomes Completed with its numbers on the voice account", async ({ page, tenant }) => {
+  const acme = await tenant("NL");
+  await acme.requestIn("ready_to_be_ported");
+  const numbers = [randomNumber(), randomNumber()];
+  const { reference } = await acme.requestIn("ready_to_be_ported", { phoneNumbers: numbers });
+  await signIn(page, acme.admin.email);
+  await page.getByRole("link", { name: "Ready to be ported 2" }).click();
   await expect(page).toHaveURL(/\?status=ready_to_be_ported$/);
-  const readyTab = page.getByRole("link", { name: /^Ready to be ported \d+$/ });
-  const readyBefore = Number((await readyTab.textContent())?.match(/\d+$/)?.[0]);
+  const readyBefore = 2;
 
-  const { row, reference } = await firstRowWith(page, "Perform porting");
-  const firstNumber = (await row.getByRole("cell").nth(1).textContent())!.match(/\+31[\d ]+\d/)![0];
+  const row = rowOf(page, reference);
+  // As the pages write it: +31 20 123 4567.
+  const firstNumber = numbers[0]!.replace(/^\+31(\d{2})(\d{3})(\d{4})$/, "+31 $1 $2 $3");
+  await expect(row.getByRole("cell").nth(1)).toContainText(firstNumber);
   await row.getByRole("button", { name: `Perform porting of ${reference}` }).click();
   const dialog = page.getByRole("dialog", { name: `Perform porting of ${reference}?` });
   await expect(dialog).toBeVisible();
@@ -79,7 +65,7 @@ test("Perform a Ready-to-be-ported request from the list: it becomes Completed w
   await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByText("Performed by customer")).toBeVisible();
-  await expect(history.getByText("Anna de Vries (customer)").first()).toBeVisible();
+  await expect(history.getByText(`${acme.admin.name} (customer)`).first()).toBeVisible();
   await expect(page.getByTestId("status-reason")).toHaveText("Performed by customer");
   await expect(page.getByRole("region", { name: "Current status" })).toContainText("on your voice account");
   await expect(page.getByRole("button", { name: /Perform porting|Cancel porting/ })).toHaveCount(0);
@@ -90,16 +76,18 @@ test("Perform a Ready-to-be-ported request from the list: it becomes Completed w
   await expect(page).toHaveURL(/\/numbers$/);
   const assigned = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference, exact: true }) });
   await expect(assigned.filter({ hasText: firstNumber })).toHaveCount(1);
+  await expect(assigned).toHaveCount(2);
   for (const numberRow of await assigned.all()) {
     await expect(numberRow.getByRole("combobox").locator("option:checked")).toHaveText("Amsterdam office");
   }
 });
 
-test("Cancel from the detail page with a reason: Cancelled, and the reason in the history", async ({ page }) => {
-  await signIn(page, logins.anna);
+test("Cancel from the detail page with a reason: Cancelled, and the reason in the history", async ({ page, tenant }) => {
+  const acme = await tenant("NL");
+  const { reference } = await acme.requestIn("ready_to_be_ported");
+  await signIn(page, acme.admin.email);
   await expect(page).toHaveURL(/\/porting-requests$/);
   await page.goto("/porting-requests?status=ready_to_be_ported");
-  const { reference } = await firstRowWith(page, "Cancel porting");
   await rowOf(page, reference).getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1, name: reference })).toBeVisible();
   await expect(page.getByRole("region", { name: "Current status" })).toContainText("You have two options");
@@ -127,7 +115,7 @@ test("Cancel from the detail page with a reason: Cancelled, and the reason in th
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem").first()).toContainText("Cancelled");
   await expect(history.getByRole("listitem").first()).toContainText(reason);
-  await expect(history.getByRole("listitem").first()).toContainText("Anna de Vries (customer)");
+  await expect(history.getByRole("listitem").first()).toContainText(`${acme.admin.name} (customer)`);
   await expect(page.getByRole("button", { name: /Perform porting|Cancel porting/ })).toHaveCount(0);
 
   // Still so after a reload: it was stored, not just shown.
@@ -157,13 +145,17 @@ test("another account's request, an unknown id and a non-UUID all answer the not
   expect((await page.request.get(`/api/v1/porting-requests/${id}/documents/${UNKNOWN_UUID}`)).status()).toBe(404);
 });
 
-test("status tabs, search and the country filter live in the URL and change the rows", async ({ page }) => {
-  await signIn(page, logins.anna);
+test("status tabs, search and the country filter live in the URL and change the rows", async ({ page, tenant }) => {
+  const acme = await tenant("NL");
+  await acme.requestIn("delayed");
+  await acme.requestIn("delayed");
+  await acme.requestIn("requested");
+  await signIn(page, acme.admin.email);
   await expect(page).toHaveURL(/\/porting-requests$/);
 
-  const delayedTab = page.getByRole("link", { name: /^Delayed \d+$/ });
-  const delayedCount = Number((await delayedTab.textContent())?.match(/\d+$/)?.[0]);
-  expect(delayedCount).toBeGreaterThan(0);
+  const delayedCount = 2;
+  const delayedTab = page.getByRole("link", { name: `Delayed ${delayedCount}` });
+  await expect(page.getByRole("link", { name: "All 3" })).toBeVisible();
   await delayedTab.click();
   await expect(page).toHaveURL(/\?status=delayed$/);
   await expect(delayedTab).toHaveAttribute("aria-current", "page");
@@ -210,24 +202,22 @@ test("status tabs, search and the country filter live in the URL and change the 
   await expect(page.getByLabel("Country")).toHaveValue("NL");
 });
 
-// One German request serves both: the demo has only two Globex requests a customer can cancel, and
-// the Requested one is left for the support console's own tests.
-test("a change made elsewhere appears live in open pages, and a Cancel that lost the race says what the request changed to", async ({ browser }) => {
-  const list = await signedInPage(browser, logins.jonas);
-  await list.goto("/porting-requests?status=in_progress");
-  const { reference } = await firstRowWith(list, "Cancel porting");
-  const href = (await rowOf(list, reference).getByRole("link", { name: reference }).getAttribute("href"))!;
-  await list.goto("/porting-requests");
+test("a change made elsewhere appears live in open pages, and a Cancel that lost the race says what the request changed to", async ({ browser, tenant }) => {
+  const globex = await tenant("DE");
+  const { id, reference } = await globex.requestIn("in_progress");
+  const href = `/porting-requests/${id}`;
+  const list = await signedInPage(browser, globex.admin.email);
   await expect(rowOf(list, reference)).toBeVisible();
-  const cancelledTab = list.getByRole("link", { name: /^Cancelled \d+$/ });
-  const cancelledBefore = Number((await cancelledTab.textContent())?.match(/\d+$/)?.[0]);
+  await expect(rowOf(list, reference).getByRole("button", { name: `Cancel porting of ${reference}` })).toBeVisible();
+  const cancelledBefore = 0;
+  await expect(list.getByRole("link", { name: `Cancelled ${cancelledBefore}` })).toBeVisible();
 
-  const detail = await signedInPage(browser, logins.jonas);
+  const detail = await signedInPage(browser, globex.admin.email);
   await detail.goto(href);
   await expect(detail.getByRole("heading", { level: 1, name: reference })).toBeVisible();
 
   // A third page of Jonas's opens the Cancel confirmation before the change happens.
-  const racer = await signedInPage(browser, logins.jonas);
+  const racer = await signedInPage(browser, globex.admin.email);
   await racer.goto(href);
   await racer.getByRole("button", { name: "Cancel porting" }).click();
   const raceDialog = racer.getByRole("dialog", { name: `Cancel porting of ${reference}?` });
@@ -236,8 +226,8 @@ test("a change made elsewhere appears live in open pages, and a Cancel that lost
   await markPage(list);
   await markPage(detail);
 
-  // A colleague (Lena, same account) cancels it in her own browser.
-  const lena = await signedInPage(browser, logins.lena);
+  // A colleague (same account) cancels it in her own browser.
+  const lena = await signedInPage(browser, globex.member.email);
   await lena.goto(href);
   await lena.getByRole("button", { name: "Cancel porting" }).click();
   await lena.getByRole("dialog").getByRole("button", { name: "Cancel porting" }).click();
@@ -269,11 +259,11 @@ test("a change made elsewhere appears live in open pages, and a Cancel that lost
   for (const p of [list, detail, racer, lena]) await p.context().close();
 });
 
-test("a new first possible porting date from support shows on the open Delayed request, and is announced", async ({ browser }) => {
-  const anna = await signedInPage(browser, logins.anna);
-  await anna.goto("/porting-requests?status=delayed");
-  const link = anna.getByRole("row").getByRole("link", { name: /^PR-\d+$/ }).first();
-  const href = (await link.getAttribute("href"))!;
+test("a new first possible porting date from support shows on the open Delayed request, and is announced", async ({ browser, tenant }) => {
+  const acme = await tenant("NL");
+  const { id } = await acme.requestIn("delayed");
+  const href = `/porting-requests/${id}`;
+  const anna = await signedInPage(browser, acme.admin.email);
   await anna.goto(href);
   await expect(anna.getByTestId("first-possible-porting-date")).toBeVisible();
   await markPage(anna);

@@ -1,8 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { logins, signIn } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, randomNumber, test, type Tenant } from "./fixtures";
+import { signIn } from "./support";
 
-// The guided "New porting request" flow as the Dutch demo customer, in a real browser against
-// the built app and its own PostgreSQL with fresh demo data.
+// The guided "New porting request" flow as a Dutch customer, in a real browser against the built
+// app, in a fresh account of its own (the `tenant` fixture): a complete profile ("Head office"), one
+// without its KvK number ("Rotterdam branch", geographic numbers only) and the group "Amsterdam office".
 
 /** A real-looking PDF of `bytes` bytes: the server decides the type by the first bytes. */
 function pdf(bytes: number): Buffer {
@@ -20,9 +22,24 @@ async function requestCount(page: Page): Promise<number> {
 
 const stepHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
 
-test("create an NL request: bad numbers are named one by one, nothing is stored until it is right; a 9 MB letter uploads", async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, logins.anna);
+/** +31201234567 as the pages write it: +31 20 123 4567. */
+const shown = (e164: string) => e164.replace(/^\+31(\d{2})(\d{3})(\d{4})$/, "+31 $1 $2 $3");
+
+async function dutchAccount(tenant: (country: "NL") => Promise<Tenant>): Promise<Tenant> {
+  const acme = await tenant("NL");
+  await acme.createProfile({ name: "Rotterdam branch", registrationNumber: null, city: "Rotterdam", postalCode: "3011 AD", street: "Coolsingel 40", numberTypes: ["geographic"] });
+  return acme;
+}
+
+test("create an NL request: bad numbers are named one by one, nothing is stored until it is right; a 9 MB letter uploads", async ({ page, tenant }) => {
+  // A 9 MB upload and seven steps: more time than the default.
+  test.slow();
+  const acme = await dutchAccount(tenant);
+  // One number in an open request of the account, one on its voice account.
+  const open = await acme.createRequest();
+  const onVoiceAccount = randomNumber();
+  await acme.requestIn("completed", { phoneNumbers: [onVoiceAccount] });
+  await signIn(page, acme.admin.email);
   await expect(page).toHaveURL(/\/porting-requests$/);
   const before = await requestCount(page);
 
@@ -44,24 +61,24 @@ test("create an NL request: bad numbers are named one by one, nothing is stored 
 
   // 2. Company profile: the Rotterdam branch lacks its KvK number and cannot be chosen.
   await expect(stepHeading(page, "Company profile")).toBeFocused();
-  const rotterdam = page.getByTestId("company-profile-option").filter({ hasText: "Acme Rotterdam branch" });
+  const rotterdam = page.getByTestId("company-profile-option").filter({ hasText: "Rotterdam branch" });
   await expect(rotterdam.getByRole("radio")).toBeDisabled();
-  await expect(rotterdam).toContainText('KvK number is missing in the company profile "Acme Rotterdam branch"');
+  await expect(rotterdam).toContainText('KvK number is missing in the company profile "Rotterdam branch"');
   await expect(rotterdam.getByRole("link", { name: /Fix the profile/ })).toHaveAttribute("href", /^\/company-profiles\/[0-9a-f-]{36}\/edit$/);
-  await page.getByRole("radio", { name: "Acme Amsterdam" }).check();
+  await page.getByRole("radio", { name: acme.profile.name }).check();
   await page.getByRole("button", { name: "Next" }).click();
 
   // 3. Numbers, pasted in mixed formats: one invalid, one listed twice, one in an open request of
-  //    Acme's, one already on a voice account. Each is named with its own problem.
+  //    the account's, one already on a voice account. Each is named with its own problem.
   await expect(stepHeading(page, "Phone numbers")).toBeVisible();
   await page
     .getByLabel("Phone numbers to port")
-    .fill("+31 20 555 0101\n020 555 0102, 020-5550101\n12345\n+31 20 471 5500\n0031 20 794 0100\n020 555 0199");
+    .fill(`+31 20 555 0101\n020 555 0102, 020-5550101\n12345\n${shown(open.phoneNumbers[0]!.number)}\n00${onVoiceAccount.slice(1)}\n020 555 0199`);
   const list = page.getByRole("list", { name: "Numbers to port" });
   await expect(list.getByRole("listitem")).toHaveCount(7);
   await expect(list.getByRole("listitem").filter({ hasText: '"12345" is not a valid phone number in the Netherlands.' })).toBeVisible();
   await expect(list.getByRole("listitem").filter({ hasText: '"020-5550101" (+31 20 555 0101) is listed twice' })).toBeVisible();
-  await expect(list.getByRole("listitem").filter({ hasText: /"\+31 20 471 5500" is already in open porting request PR-\d{6}\./ })).toBeVisible();
+  await expect(list.getByRole("listitem").filter({ hasText: `"${shown(open.phoneNumbers[0]!.number)}" is already in open porting request ${open.reference}.` })).toBeVisible();
   await expect(list.getByRole("listitem").filter({ hasText: "is already on a voice account." })).toBeVisible();
   await expect(page.getByTestId("numbers-summary")).toHaveText("4 need attention");
   // The valid ones show their formatted number and detected type.
@@ -112,7 +129,7 @@ test("create an NL request: bad numbers are named one by one, nothing is stored 
   await expect(stepHeading(page, "Review and submit")).toBeVisible();
   const review = page.getByRole("region", { name: "Phone numbers" });
   await expect(review.getByText("+31 20 555 0101")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Company profile" })).toContainText("Acme Amsterdam");
+  await expect(page.getByRole("region", { name: "Company profile" })).toContainText(acme.profile.name);
   await expect(page.getByRole("region", { name: "Documents" })).toContainText("loa-signed.pdf");
   await page.getByRole("button", { name: "Create porting request" }).click();
   await expect(stepHeading(page, "Porting details")).toBeVisible();
@@ -150,9 +167,10 @@ test("create an NL request: bad numbers are named one by one, nothing is stored 
   await expect(row).toContainText("+31 20 555 0101");
 });
 
-test("on a phone, with the keyboard: steps announce themselves, state survives going back, errors sit next to their field", async ({ page }) => {
+test("on a phone, with the keyboard: steps announce themselves, state survives going back, errors sit next to their field", async ({ page, tenant }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, logins.bram);
+  const acme = await dutchAccount(tenant);
+  await signIn(page, acme.member.email);
   await expect(page).toHaveURL(/\/porting-requests$/);
   await page.goto("/porting-requests/new");
   const noHorizontalScroll = async () =>
@@ -168,12 +186,12 @@ test("on a phone, with the keyboard: steps announce themselves, state survives g
   await expect(stepHeading(page, "Company profile")).toBeFocused();
   await noHorizontalScroll();
   // The Rotterdam branch operates geographic numbers only, and lacks the KvK number.
-  await expect(page.getByTestId("company-profile-option").filter({ hasText: "Acme Rotterdam branch" })).toContainText(
+  await expect(page.getByTestId("company-profile-option").filter({ hasText: "Rotterdam branch" })).toContainText(
     "does not list national numbers",
   );
   await page.getByRole("button", { name: "Next" }).press("Enter");
   await expect(page.getByText("Choose a company profile.")).toBeVisible();
-  await page.getByRole("radio", { name: "Acme Amsterdam" }).focus();
+  await page.getByRole("radio", { name: acme.profile.name }).focus();
   await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Next" }).press("Enter");
 
@@ -197,7 +215,7 @@ test("on a phone, with the keyboard: steps announce themselves, state survives g
   await page.getByRole("button", { name: "Back" }).press("Enter");
   await expect(page.getByLabel("Phone numbers to port")).toHaveValue("085 303 9901\n085 303 9902");
   await page.getByRole("button", { name: "Back" }).press("Enter");
-  await expect(page.getByRole("radio", { name: "Acme Amsterdam" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: acme.profile.name })).toBeChecked();
   await page.getByRole("button", { name: "Next" }).press("Enter");
   await page.getByRole("button", { name: "Next" }).press("Enter");
   await expect(page.getByRole("textbox", { name: "Current provider" })).toHaveValue("VodafoneZiggo");

@@ -1,14 +1,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+import { expect, test } from "./fixtures";
 import { logins, signIn } from "./support";
 
 // Notifications end to end, against the real server and its worker (npm start runs one; the
 // e2e server has ALLOW_INSECURE_CALLBACKS=true and no SMTP_URL): a callback to a real receiver in
 // this test process, seen on the customer's and support's request pages with its attempts and
 // Resend; emails kept as "not sent (no SMTP configured)"; the signing secret in Settings; support's
-// Callbacks and Outbox pages. Requests this spec changes are ones it creates itself.
+// Callbacks and Outbox pages. What a test changes (a request, the signing secret) is in a fresh
+// account of its own (the `tenant` fixture); the demo data's failing callbacks are only read.
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
@@ -54,10 +56,11 @@ async function apiKey(page: Page): Promise<string> {
   return key;
 }
 
-test("a callback fails, is resent and arrives signed; the request pages show every email and attempt", async ({ browser, request }) => {
+test("a callback fails, is resent and arrives signed; the request pages show every email and attempt", async ({ browser, request, tenant }) => {
+  const acme = await tenant("NL");
   const receiver = await startReceiver();
   try {
-    const customer = await session(browser, logins.anna);
+    const customer = await session(browser, acme.admin.email);
     const key = await apiKey(customer);
     const headers = { authorization: `Bearer ${key}` };
 
@@ -125,8 +128,9 @@ test("a callback fails, is resent and arrives signed; the request pages show eve
   }
 });
 
-test("the signing secret rotates with a day of overlap, and only for the customer's own account", async ({ browser }) => {
-  const customer = await session(browser, logins.bram);
+test("the signing secret rotates with a day of overlap, and only for the customer's own account", async ({ browser, tenant }) => {
+  const acme = await tenant("NL");
+  const customer = await session(browser, acme.admin.email);
   await customer.goto("/settings");
   await customer.getByRole("button", { name: "Reveal" }).click();
   const before = await customer.getByLabel("Signing secret", { exact: true }).inputValue();

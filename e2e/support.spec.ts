@@ -1,8 +1,10 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { dateAhead, expect, test } from "./fixtures";
 import { logins, signIn } from "./support";
 
 // The support console end to end, two people in two browsers: a support agent and a customer,
-// each in their own context (own cookies), on one server with fresh demo data.
+// each in their own context (own cookies). Each test works on a request of a fresh account of its
+// own (the `tenant` fixture), so it never races another spec for a request of the demo data.
 
 const contexts: BrowserContext[] = [];
 
@@ -20,28 +22,18 @@ async function session(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** A date `days` ahead as YYYY-MM-DD and as the pages write it ("Monday 14 July 2031"). */
-function dateAhead(days: number) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const iso = date.toISOString().slice(0, 10);
-  const text = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-  return { iso, text };
-}
-
-/** Opens the first Requested request of an account from the queue's Requested tab. */
-async function openRequestedFromQueue(support: Page, accountName: string): Promise<{ id: string; reference: string }> {
+/** Opens a Requested request from the queue's Requested tab, found by its account's name. */
+async function openRequestedFromQueue(support: Page, accountName: string, reference: string): Promise<void> {
   await support.goto("/support");
   await support.getByRole("navigation", { name: "Queue by status" }).getByRole("link", { name: /^Requested/ }).click();
   await expect(support).toHaveURL(/status=requested/);
-  const row = support.getByRole("row").filter({ hasText: accountName }).first();
-  const link = row.getByRole("link", { name: /^PR-\d{6}$/ });
-  const reference = (await link.textContent())?.trim() ?? "";
-  await link.click();
+  await support.getByLabel("Search", { exact: true }).fill(accountName);
+  await support.getByLabel("Search", { exact: true }).press("Enter");
+  await expect(support).toHaveURL(/status=requested.*q=|q=.*status=requested/);
+  const row = support.getByRole("row").filter({ hasText: accountName });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link", { name: reference, exact: true }).click();
   await expect(support.getByRole("heading", { level: 1, name: reference })).toBeVisible();
-  const id = new URL(support.url()).pathname.split("/").pop() ?? "";
-  return { id, reference };
 }
 
 /** Clicks an action, fills its dialog and confirms; the dialog must close on success. */
@@ -71,9 +63,11 @@ async function act(
   return reason;
 }
 
-test("NL: support accepts, delays with a date and marks ready; the customer sees it live and performs", async ({ browser }) => {
+test("NL: support accepts, delays with a date and marks ready; the customer sees it live and performs", async ({ browser, tenant }) => {
+  const acme = await tenant("NL");
+  const { id, reference } = await acme.requestIn("requested");
   const support = await session(browser, logins.support);
-  const { id, reference } = await openRequestedFromQueue(support, "Acme B.V.");
+  await openRequestedFromQueue(support, acme.name, reference);
   const status = support.getByRole("region", { name: "Status", exact: true });
   await expect(status.getByText("Requested", { exact: true })).toBeVisible();
 
@@ -96,7 +90,7 @@ test("NL: support accepts, delays with a date and marks ready; the customer sees
   await expect(status.getByTestId("status-reason")).toHaveText(delayReason);
 
   // The customer, in a second browser, follows the request.
-  const customer = await session(browser, logins.anna);
+  const customer = await session(browser, acme.admin.email);
   await customer.goto(`/porting-requests/${id}`);
   const current = customer.getByRole("region", { name: "Current status" });
   await expect(current.getByText("Delayed", { exact: true })).toBeVisible();
@@ -123,14 +117,16 @@ test("NL: support accepts, delays with a date and marks ready; the customer sees
   await expect(status.getByText("Completed", { exact: true })).toBeVisible();
   const history = support.getByRole("region", { name: "History", exact: true });
   await expect(history.getByRole("listitem").first()).toContainText("Performed by customer");
-  await expect(history.getByRole("listitem").first()).toContainText("Anna de Vries (Customer)");
+  await expect(history.getByRole("listitem").first()).toContainText(`${acme.admin.name} (Customer)`);
   await expect(history.getByText(readyReason)).toBeVisible();
   await expect(history.getByText("Sam Support (Support)").first()).toBeVisible();
 });
 
-test("DE: support rejects with a reason; the customer sees Blocked and the reason", async ({ browser }) => {
+test("DE: support rejects with a reason; the customer sees Blocked and the reason", async ({ browser, tenant }) => {
+  const globex = await tenant("DE");
+  const { id, reference } = await globex.requestIn("requested");
   const support = await session(browser, logins.support);
-  const { id, reference } = await openRequestedFromQueue(support, "Globex GmbH");
+  await openRequestedFromQueue(support, globex.name, reference);
   // Delay and Mark ready are NL only: the German request offers accept and reject.
   const actions = support.getByRole("group", { name: "Support actions" });
   await expect(actions.getByRole("button")).toHaveText(["Accept", "Reject"]);
@@ -140,18 +136,20 @@ test("DE: support rejects with a reason; the customer sees Blocked and the reaso
   await expect(support.getByRole("status").filter({ hasText: `Rejected: ${reference} is now Blocked.` })).toBeVisible();
   await expect(support.getByRole("region", { name: "Status", exact: true }).getByText("No actions: Blocked is final.")).toBeVisible();
 
-  const customer = await session(browser, logins.jonas);
+  const customer = await session(browser, globex.admin.email);
   await customer.goto(`/porting-requests/${id}`);
   const current = customer.getByRole("region", { name: "Current status" });
   await expect(current.getByText("Blocked", { exact: true })).toBeVisible();
   await expect(current.getByTestId("status-reason")).toHaveText(reason);
 });
 
-test("customers get a 404 for the support console, and a hand-made POST of a support action changes nothing", async ({ browser, baseURL }) => {
+test("customers get a 404 for the support console, and a hand-made POST of a support action changes nothing", async ({ browser, baseURL, tenant }) => {
+  const acme = await tenant("NL");
+  const { reference } = await acme.requestIn("in_progress");
   const support = await session(browser, logins.support);
-  // Acme's request in progress: Anna's own, so only the role stands between her and the action.
-  await support.goto("/support?status=in_progress&q=acme");
-  await support.getByRole("row").filter({ hasText: "Acme B.V." }).first().getByRole("link", { name: /^PR-\d{6}$/ }).click();
+  // A request in progress of the customer's own account, so only the role stands between her and the action.
+  await support.goto(`/support?status=in_progress&q=${reference}`);
+  await support.getByRole("row").filter({ hasText: acme.name }).getByRole("link", { name: reference, exact: true }).click();
   await expect(support).toHaveURL(/\/support\/porting-requests\/[0-9a-f-]{36}$/);
   await expect(support.getByRole("region", { name: "Status", exact: true })).toBeVisible();
   const requestPath = new URL(support.url()).pathname;
@@ -180,7 +178,7 @@ test("customers get a 404 for the support console, and a hand-made POST of a sup
   await support.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  const customer = await session(browser, logins.anna);
+  const customer = await session(browser, acme.admin.email);
   const before = await (await customer.request.get(`/api/v1/porting-requests/${id}`)).json();
   expect(before.status).toBe("in_progress");
 
