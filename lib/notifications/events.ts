@@ -1,35 +1,13 @@
-import type { CustomerActor } from "@/lib/auth/actor";
+import { EMAIL_NOT_SENT } from "@/lib/porting/outbox";
 
-// Names shared by the enqueue side (in the status change's transaction) and the workers.
+// What the workers and pages need to read the outbox. The names the status change writes with
+// (channel, event types, not-sent reasons, the callback's viewer) live with the status change in
+// lib/porting/outbox.ts, so lib/porting never imports lib/notifications; they are re-exported here.
 
-/** pg_notify channel: sent inside the enqueue transaction, so workers wake up only when it commits. */
-export const NOTIFY_CHANNEL = "voice_porting_notifications";
-
-export const CALLBACK_EVENT_TYPES = {
-  created: "porting_request.created",
-  statusChanged: "porting_request.status_changed",
-} as const;
-
-export type CallbackEventType = (typeof CALLBACK_EVENT_TYPES)[keyof typeof CALLBACK_EVENT_TYPES];
-
-/**
- * Whose view of the request a callback carries: a customer of the request's account, exactly as
- * the customer's own GET /api/v1/porting-requests/{id} would answer (allowedActions included).
- * Only role and account matter to the serializer; the rest is never shown.
- */
-export function callbackViewer(accountId: string): CustomerActor {
-  return { role: "customer", userId: "00000000-0000-0000-0000-000000000000", name: "callback", email: "", accountId, accountRole: "member" };
-}
+export { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL, type CallbackEventType } from "@/lib/porting/outbox";
 
 /** Standard Webhooks does not name the event in a header; we add it, outside the signed body. */
 export const EVENT_TYPE_HEADER = "webhook-event-type";
-
-/** Why an email is recorded as not sent; the outbox and request pages name the reason. */
-export const EMAIL_NOT_SENT = {
-  noSmtp: "Not sent: no SMTP server is configured (SMTP_URL is not set). The message is kept here.",
-  noRecipients: "Not sent: the company profile has no notification email addresses.",
-  demo: "Not sent: demo data, recorded when the demo was seeded. Status changes you make are emailed for real when SMTP_URL is set.",
-} as const;
 
 export type NotSentReason = keyof typeof EMAIL_NOT_SENT;
 

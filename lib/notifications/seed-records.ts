@@ -4,7 +4,7 @@ import { callbackDeliveries, companyProfiles, emailMessages, portingRequestEvent
 import { portingRequestBody } from "@/lib/porting/serialize";
 import { appUrl } from "@/lib/env";
 import { loadPortingRequestDto } from "@/lib/porting/queries";
-import { renderStatusEmail } from "./email/render";
+import { renderStatusEmail } from "@/lib/porting/status-email";
 import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT } from "./events";
 import { newMessageId } from "./webhooks/sign";
 

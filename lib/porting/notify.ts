@@ -4,13 +4,12 @@ import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";
 import { portingRequestBody } from "@/lib/porting/serialize";
 import { appUrl } from "@/lib/env";
-import { renderStatusEmail } from "@/lib/notifications/email/render";
-import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL } from "@/lib/notifications/events";
-import { newMessageId } from "@/lib/notifications/webhooks/sign";
 import { getLogger } from "@/lib/observability/logger";
 import { recordStatusChange } from "@/lib/observability/metrics";
 import { currentRequestId } from "@/lib/observability/request-context";
+import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, newMessageId, NOTIFY_CHANNEL } from "./outbox";
 import { loadPortingRequestDto } from "./queries";
+import { renderStatusEmail } from "./status-email";
 import type { ActorRole, PortingStatus } from "./values";
 
 // Called inside the transaction of every status change (create and every transition), after its

@@ -31,10 +31,8 @@ export function signatureHeader(secrets: readonly string[], messageId: string, t
   return secrets.map((secret) => sign(secret, messageId, timestampSeconds, body)).join(" ");
 }
 
-/** The webhook-id: `msg_` and 128 random bits, stable across the retries of one delivery. */
-export function newMessageId(): string {
-  return `msg_${randomBytes(16).toString("base64url")}`;
-}
+/** The webhook-id is made where the delivery row is written (lib/porting/outbox.ts). */
+export { newMessageId } from "@/lib/porting/outbox";
 
 /** Masked for display: the prefix and the last four characters. */
 export function maskSecret(secret: string): string {

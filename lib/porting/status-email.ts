@@ -1,7 +1,7 @@
-import { countryNameInText } from "@/lib/porting/countries";
-import { formatNumber } from "@/lib/porting/numbers";
-import { STATUSES, statusDescription } from "@/lib/porting/statuses";
-import type { PortingStatus } from "@/lib/porting/values";
+import { countryNameInText } from "./countries";
+import { formatNumber } from "./numbers";
+import { STATUSES, statusDescription } from "./statuses";
+import type { PortingStatus } from "./values";
 
 // The status email (DESIGN.md, "Notifications"): the subject names the request, the new status
 // and the reason; the body gives the status with the spec's own description, the reason, the
