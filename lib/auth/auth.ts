@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { recordSignInFailure, recordSignInThrottled } from "@/lib/observability/metrics";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./users";
 
@@ -33,7 +34,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
         // The session version goes into the JWT; lib/auth/session.ts compares it on every request.
         if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion } as { id: string };
-        if (result.reason === "locked") throw new TooManyAttempts();
+        // Counted for /api/metrics (voice_porting_sign_in_*): password guessing shows as a rate.
+        if (result.reason === "locked") {
+          recordSignInThrottled();
+          throw new TooManyAttempts();
+        }
+        recordSignInFailure();
         return null;
       },
     }),
