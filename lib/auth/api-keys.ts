@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, schema, type Executor } from "@/db";
 import { onceMoreIfLost } from "@/db/unavailable";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { callerApiKeyId, recordAudit } from "@/lib/accounts/audit";
 import type { Actor } from "./actor";
 import { API_KEY_PATTERN, hashApiKey, insertApiKey } from "./api-key-tokens";
 import { loadActor } from "./users";
@@ -66,8 +67,17 @@ export async function createApiKeyForActor(actor: Actor, input: z.input<typeof a
   if ((active?.n ?? 0) >= MAX_ACTIVE_KEYS) {
     throw new ValidationError({ name: [`There are already ${MAX_ACTIVE_KEYS} active keys: revoke the ones no longer used first.`] });
   }
-  const created = await insertApiKey(db, { id: actor.userId, accountId: actor.role === "customer" ? actor.accountId : null }, parsed.data.name);
-  return { ...created, name: parsed.data.name };
+  const apiKeyId = callerApiKeyId();
+  return db.transaction(async (tx) => {
+    const created = await insertApiKey(tx, { id: actor.userId, accountId: actor.role === "customer" ? actor.accountId : null }, parsed.data.name);
+    await recordAudit(
+      tx,
+      actor,
+      { accountId: actor.accountId, action: "api_key.created", objectType: "api_key", objectId: created.id, changes: { name: parsed.data.name, prefix: created.prefix } },
+      apiKeyId,
+    );
+    return { ...created, name: parsed.data.name };
+  });
 }
 
 export async function listApiKeys(actor: Actor, db: Executor = getDb()): Promise<ApiKeyDto[]> {
@@ -102,11 +112,18 @@ export async function listApiKeys(actor: Actor, db: Executor = getDb()): Promise
 export async function revokeApiKey(actor: Actor, input: z.input<typeof revokeApiKeySchema>, db: Executor = getDb()): Promise<{ id: string; revokedAt: string }> {
   const { id } = revokeApiKeySchema.parse(input);
   if (!UUID.test(id)) throw new NotFoundError("API key");
-  const [revoked] = await db
-    .update(schema.apiKeys)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(schema.apiKeys.id, id), scope(actor), isNull(schema.apiKeys.revokedAt)))
-    .returning({ id: schema.apiKeys.id, revokedAt: schema.apiKeys.revokedAt });
+  const apiKeyId = callerApiKeyId();
+  const revoked = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(schema.apiKeys)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(schema.apiKeys.id, id), scope(actor), isNull(schema.apiKeys.revokedAt)))
+      .returning({ id: schema.apiKeys.id, revokedAt: schema.apiKeys.revokedAt, name: schema.apiKeys.name, prefix: schema.apiKeys.prefix });
+    if (row) {
+      await recordAudit(tx, actor, { accountId: actor.accountId, action: "api_key.revoked", objectType: "api_key", objectId: row.id, changes: { name: row.name, prefix: row.prefix } }, apiKeyId);
+    }
+    return row;
+  });
   if (revoked?.revokedAt) return { id: revoked.id, revokedAt: revoked.revokedAt.toISOString() };
   const [existing] = await db
     .select({ id: schema.apiKeys.id, revokedAt: schema.apiKeys.revokedAt })
