@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DeleteCompanyProfileButton } from "@/components/account/delete-company-profile-button";
 import { RequirementsBadge } from "@/components/account/requirements-badge";
 import { formatNumber } from "@/components/shared/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCustomerPage } from "@/lib/auth/page";
 import { NUMBER_TYPE_LABELS, countryName, isCountryCode, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
@@ -28,11 +28,7 @@ export default async function CompanyProfilePage(props: PageProps<"/company-prof
 
   return (
     <div className="mx-auto max-w-4xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/company-profiles" className="text-brand-700 hover:underline">
-          Company profiles
-        </Link>
-      </nav>
+      <Breadcrumb crumbs={[{ href: "/company-profiles", label: "Company profiles" }]} />
       <PageHeader
         title={profile.name}
         description={`${profile.companyName} · ${countryName(profile.country)}`}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CompanyProfileForm } from "@/components/account/company-profile-form";
 import { newFormValues } from "@/components/account/profile-form-values";
 import { safeReturnTo } from "@/components/account/return-to";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOwnAccount } from "@/lib/accounts";
 import { requireCustomerPage } from "@/lib/auth/page";
@@ -15,11 +15,7 @@ export default async function NewCompanyProfilePage(props: PageProps<"/company-p
   const [account, searchParams] = await Promise.all([getOwnAccount(actor), props.searchParams]);
   return (
     <div className="mx-auto max-w-4xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/company-profiles" className="text-brand-700 hover:underline">
-          Company profiles
-        </Link>
-      </nav>
+      <Breadcrumb crumbs={[{ href: "/company-profiles", label: "Company profiles" }]} />
       <PageHeader title="New company profile" description="The company that holds the numbers you want to port." />
       <CompanyProfileForm
         initial={newFormValues(account.country, actor.email)}

@@ -1,15 +1,6 @@
-import { ButtonLink } from "@/components/ui/button";
+import { NotFoundPage } from "@/components/ui/not-found-page";
 
 // A foreign, unknown or malformed id: the same answer for all three, so nothing leaks.
 export default function DistributionGroupNotFound() {
-  return (
-    <div className="mx-auto flex max-w-md flex-col items-center gap-3 py-16 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="text-2xl font-semibold text-slate-900">Distribution group not found</h1>
-      <p className="text-slate-600">There is no distribution group at this address in your account. Check the link, or find the group in your list.</p>
-      <ButtonLink href="/distribution-groups" className="mt-2">
-        Go to distribution groups
-      </ButtonLink>
-    </div>
-  );
+  return <NotFoundPage title="Distribution group not found" what="distribution group" short="group" list={{ href: "/distribution-groups", label: "Go to distribution groups" }} />;
 }

@@ -1,27 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DeleteDistributionGroupButton } from "@/components/account/delete-distribution-group-button";
 import { DistributionGroupForm } from "@/components/account/distribution-group-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOwnAccount } from "@/lib/accounts";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { requireCustomerPage } from "@/lib/auth/page";
 import { getDistributionGroup } from "@/lib/distribution-groups/get-distribution-group";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "../../or-not-found";
 
 // Rename the group and edit its destinations. No loading.tsx or Suspense above this page: a
 // foreign, unknown or malformed id answers HTTP 404 before anything streams.
 
-const load = cache(async (actor: CustomerActor, id: string) => {
-  try {
-    return await getDistributionGroup(actor, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+const load = cache((actor: CustomerActor, id: string) => orNotFound(getDistributionGroup(actor, id)));
 
 export async function generateMetadata(props: PageProps<"/distribution-groups/[id]">): Promise<Metadata> {
   const actor = await requireCustomerPage();
@@ -42,11 +35,7 @@ export default async function DistributionGroupPage(props: PageProps<"/distribut
 
   return (
     <div className="mx-auto max-w-3xl">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/distribution-groups" className="text-brand-700 hover:underline">
-          Distribution groups
-        </Link>
-      </nav>
+      <Breadcrumb crumbs={[{ href: "/distribution-groups", label: "Distribution groups" }]} />
       <PageHeader
         title={`Edit “${group.name}”`}
         description={

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CompanyProfileForm } from "@/components/account/company-profile-form";
 import { formValuesOf } from "@/components/account/profile-form-values";
 import { safeReturnTo } from "@/components/account/return-to";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCustomerPage } from "@/lib/auth/page";
 import { addressCountryOptions } from "@/lib/company-profiles/address-countries";
@@ -23,15 +23,12 @@ export default async function EditCompanyProfilePage(props: PageProps<"/company-
   const returnTo = safeReturnTo((await props.searchParams).returnTo);
   return (
     <div className="mx-auto max-w-4xl">
-      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm text-slate-500">
-        <Link href="/company-profiles" className="text-brand-700 hover:underline">
-          Company profiles
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/company-profiles/${profile.id}`} className="text-brand-700 hover:underline">
-          {profile.name}
-        </Link>
-      </nav>
+      <Breadcrumb
+        crumbs={[
+          { href: "/company-profiles", label: "Company profiles" },
+          { href: `/company-profiles/${profile.id}`, label: profile.name },
+        ]}
+      />
       <PageHeader
         title={`Edit “${profile.name}”`}
         description={
