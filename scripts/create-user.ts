@@ -93,7 +93,7 @@ async function main() {
   const schema = await import("@/db/schema");
   const { hashPassword } = await import("@/lib/auth/password");
   const { createSetPasswordLink } = await import("@/lib/accounts/passwords");
-  const { recordAudit } = await import("@/lib/accounts/audit");
+  const { recordAudit } = await import("@/lib/auth/audit");
   const client = postgres(db.url, { max: 1, onnotice: () => {} });
   try {
     const orm = drizzle(client, { schema });

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { COUNTRY_CODES } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
-import { callerApiKeyId, recordAudit } from "./audit";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
 
 // Customer accounts. Created by support only (there is no open registration); a customer sees

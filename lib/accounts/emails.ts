@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" here: `npm run create-user` loads this module under plain Node, where that import throws.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { emailMessages } from "@/db/schema";

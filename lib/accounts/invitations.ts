@@ -11,7 +11,7 @@ import { ACCOUNT_ROLES, type AccountRole } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { requireAccountAccess } from "./access";
-import { callerApiKeyId, recordAudit } from "./audit";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { queueAccountEmail } from "./emails";
 import { newPasswordSchema } from "./password-policy";
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./tokens";

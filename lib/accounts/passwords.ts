@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" here: `npm run create-user` loads this module under plain Node, where that import throws.
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { appUrl } from "@/lib/env";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/shared/validation";
-import { callerApiKeyId, recordAudit } from "./audit";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { queueAccountEmail } from "./emails";
 import { newPasswordField, newPasswordSchema } from "./password-policy";
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./tokens";

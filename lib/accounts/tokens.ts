@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" here: `npm run create-user` loads this module under plain Node, where that import throws.
 import { createHash, randomBytes } from "node:crypto";
 
 // Link tokens (invitations, password resets): 256 random bits, shown once in the email, stored

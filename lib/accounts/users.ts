@@ -9,7 +9,7 @@ import { ACCOUNT_ROLES, type AccountRole } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { requireAccountAccess } from "./access";
-import { callerApiKeyId, diffFields, recordAudit } from "./audit";
+import { callerApiKeyId, diffFields, recordAudit } from "@/lib/auth/audit";
 import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
 
 // An account's users: listed and managed by support or the account's admin. An account always

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb, schema, type Executor } from "@/db";
 import { onceMoreIfLost } from "@/db/unavailable";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { callerApiKeyId, recordAudit } from "@/lib/accounts/audit";
+import { callerApiKeyId, recordAudit } from "./audit";
 import type { Actor } from "./actor";
 import { API_KEY_PATTERN, hashApiKey, insertApiKey } from "./api-key-tokens";
 import { loadActor } from "./users";

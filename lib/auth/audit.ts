@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" here: `npm run create-user` loads this module under plain Node, where that import throws.
 import type { Executor } from "@/db";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
