@@ -33,7 +33,7 @@ export function getClient(): Client {
     assertPostgresPatched();
     const sql = postgres(databaseUrl(), {
       max: WEB_POOL_MAX,
-      // pg_stat_activity tells this pool's connections apart by it (lib/observability/queue-metrics.ts).
+      // pg_stat_activity tells this pool's connections apart by it (lib/notifications/queue-metrics.ts).
       connection: { application_name: poolApplicationName("web") },
       onnotice: () => {},
       // Keeps a dead backend from hanging a request forever.

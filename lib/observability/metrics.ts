@@ -9,7 +9,7 @@ import client, { AggregatorRegistry, Counter, Histogram, Registry } from "prom-c
 //    process, so every worker stores a snapshot of its counters in the worker_metrics table every
 //    few seconds and each web instance serves their sum (lib/observability/worker-metrics.ts);
 //  - the queue (pending, in flight, failed, oldest pending) read from the database at scrape time
-//    (lib/observability/queue-metrics.ts), so every instance reports the same numbers.
+//    (lib/notifications/queue-metrics.ts), so every instance reports the same numbers.
 // Kept on globalThis: Next.js may load this module more than once in one process.
 
 export const PREFIX = "voice_porting_";

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireSupportPage } from "@/lib/auth/page";
 import { getLogger } from "@/lib/observability/logger";
-import { readSupportStatus, type SupportStatus } from "@/lib/observability/support-status";
+import { readSupportStatus, type SupportStatus } from "@/lib/support/status";
 import { StatusStrip } from "./status-strip";
 
 const items = [

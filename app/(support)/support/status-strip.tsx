@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson } from "@/components/shared/fetch-json";
-import type { SupportStatus } from "@/lib/observability/support-status";
+import type { SupportStatus } from "@/lib/support/status";
 
 // The strip above every support page: what needs someone now, each number a link to the page
 // that lists it. Rendered with the page's data, then refreshed every half minute (the layout

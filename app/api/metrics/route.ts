@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import { problem } from "@/lib/api/problem";
 import { publicRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
-import { renderMetrics } from "@/lib/observability/queue-metrics";
+import { renderMetrics } from "@/lib/notifications/queue-metrics";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { callbackDeliveries, portingRequests } from "@/db/schema";
 import { keyFor } from "@/test/api/client";
 import { createSupport, createTenant, insertRequestInStatus } from "@/test/factories";
-import { readSupportStatus } from "./support-status";
+import { readSupportStatus } from "./status";
 
 const DAY = 86_400_000;
 

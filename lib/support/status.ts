@@ -5,11 +5,11 @@ import { portingRequests } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import type { PortingStatus } from "@/lib/porting/values";
-import { amsterdamDate, WAIT_THRESHOLDS, waitState } from "@/lib/support/wait-thresholds";
-import { readQueue } from "./queue-metrics";
+import { amsterdamDate, WAIT_THRESHOLDS, waitState } from "./wait-thresholds";
+import { readQueue } from "@/lib/notifications/queue-metrics";
 
 // The support console's status strip: the numbers an on-call person looks at first, the same as
-// the metrics (lib/observability/queue-metrics.ts reads the queue for both), each with the page
+// the metrics (lib/notifications/queue-metrics.ts reads the queue for both), each with the page
 // that lists them.
 
 export type SupportStatus = {

@@ -1,10 +1,10 @@
 import "server-only";
 import { Gauge, Registry } from "prom-client";
 import { getClient } from "@/db";
-import { EMAIL_NOT_SENT } from "@/lib/notifications/events";
-import { PREFIX, CONTENT_TYPE, metrics, workerExposition } from "./metrics";
-import { poolApplicationName, WEB_POOL_MAX } from "./pool";
-import { loadWorkerMetrics } from "./worker-metrics";
+import { EMAIL_NOT_SENT } from "./events";
+import { PREFIX, CONTENT_TYPE, metrics, workerExposition } from "@/lib/observability/metrics";
+import { poolApplicationName, WEB_POOL_MAX } from "@/lib/observability/pool";
+import { loadWorkerMetrics } from "@/lib/observability/worker-metrics";
 
 // What GET /api/metrics reads from the database at scrape time: the delivery queue (so every
 // instance reports the same numbers, whichever worker holds a row), the workers' attempt
