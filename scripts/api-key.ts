@@ -6,14 +6,9 @@
 //     one, found through the port recorded in .data/embedded-postgres.json; when it is not
 //     running, this script starts it, and stops it again afterwards.
 import { parseArgs } from "node:util";
-import { dataDir } from "./lib/data-dir";
+import { fail, scriptDatabase } from "./lib/script-database";
 
 const USAGE = 'Usage: npm run api-key -- --email <user email> [--name "<key name>"]';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function args() {
   try {
@@ -38,45 +33,9 @@ function args() {
 /** A problem the user can fix; thrown (not exited on) so the embedded server is stopped first. */
 class UserError extends Error {}
 
-type Database = { url: string; stop: () => Promise<void>; how: string };
-
-async function database(): Promise<Database> {
-  const { env } = await import("@/lib/env");
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {}, how: "DATABASE_URL" };
-
-  const { embeddedUrl, readRecorded, runningPostmaster, startEmbeddedPostgres } = await import("@/db/embedded");
-  const running = await runningPostmaster(dataDir);
-  const recorded = await readRecorded(dataDir);
-  if (running && recorded) {
-    return { url: embeddedUrl(recorded), stop: async () => {}, how: `the running embedded PostgreSQL (port ${recorded.port})` };
-  }
-  if (!recorded) {
-    fail(`No database found: ${dataDir} holds no embedded PostgreSQL yet. Start the app once (npm start), or set DATABASE_URL.`);
-  }
-  // Not running: start it for the moment, holding the same lock as `npm start` so the two never
-  // share the cluster.
-  const { acquireStartLock } = await import("./lib/data-dir");
-  const lock = await acquireStartLock();
-  if (!lock) fail("The app is starting or stopping in this folder right now; try again in a few seconds.");
-  try {
-    const server = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
-    return {
-      url: server.url,
-      how: `the embedded PostgreSQL, started for this command (port ${server.port})`,
-      stop: async () => {
-        await server.stop();
-        await lock.release();
-      },
-    };
-  } catch (error) {
-    await lock.release();
-    throw error;
-  }
-}
-
 async function main() {
   const { email, name } = args();
-  const db = await database();
+  const db = await scriptDatabase();
   const postgres = (await import("postgres")).default;
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { sql } = await import("drizzle-orm");

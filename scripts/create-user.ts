@@ -6,17 +6,12 @@
 // found as `npm run api-key` finds it: DATABASE_URL, else this folder's embedded PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { dataDir } from "./lib/data-dir";
+import { fail, scriptDatabase } from "./lib/script-database";
 
 const USAGE = [
   "Usage: npm run create-user -- --support --email <email> [--name <name>] [--hours 24]",
   "       npm run create-user -- --account <account id> --role admin|member --email <email> [--name <name>] [--hours 24]",
 ].join("\n");
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 class UserError extends Error {}
 
@@ -53,40 +48,9 @@ function args() {
   }
 }
 
-type Database = { url: string; stop: () => Promise<void>; how: string };
-
-// The same discovery as scripts/api-key.ts (kept beside it rather than shared while that script is
-// being reworked): DATABASE_URL, the running embedded server, or the embedded server started briefly.
-async function database(): Promise<Database> {
-  const { env } = await import("@/lib/env");
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {}, how: "DATABASE_URL" };
-  const { embeddedUrl, readRecorded, runningPostmaster, startEmbeddedPostgres } = await import("@/db/embedded");
-  const running = await runningPostmaster(dataDir);
-  const recorded = await readRecorded(dataDir);
-  if (running && recorded) return { url: embeddedUrl(recorded), stop: async () => {}, how: `the running embedded PostgreSQL (port ${recorded.port})` };
-  if (!recorded) fail(`No database found: ${dataDir} holds no embedded PostgreSQL yet. Start the app once (npm start), or set DATABASE_URL.`);
-  const { acquireStartLock } = await import("./lib/data-dir");
-  const lock = await acquireStartLock();
-  if (!lock) fail("The app is starting or stopping in this folder right now; try again in a few seconds.");
-  try {
-    const server = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
-    return {
-      url: server.url,
-      how: `the embedded PostgreSQL, started for this command (port ${server.port})`,
-      stop: async () => {
-        await server.stop();
-        await lock.release();
-      },
-    };
-  } catch (error) {
-    await lock.release();
-    throw error;
-  }
-}
-
 async function main() {
   const input = args();
-  const db = await database();
+  const db = await scriptDatabase();
   const postgres = (await import("postgres")).default;
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { eq, sql } = await import("drizzle-orm");
