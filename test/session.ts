@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 //   vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessionModule);
 //   import { signInAs, signOutAll } from "@/test/session";
 let current: Actor | null = null;
+let reads = 0;
 
 export function signInAs(actor: Actor | null): void {
   current = actor;
@@ -18,10 +19,32 @@ export function signOutAll(): void {
   current = null;
 }
 
+/** How many times a caller has been looked up so far. */
+export function sessionReads(): number {
+  return reads;
+}
+
+/**
+ * Waits until the caller has been looked up `count` times in all. An action may await other work
+ * before it reads its caller, so a test that signs in someone else for a second concurrent call
+ * waits here first: otherwise the first call may read the second caller.
+ */
+export async function untilSessionReads(count: number): Promise<void> {
+  await vi.waitFor(() => {
+    if (reads < count) throw new Error(`caller looked up ${reads} of ${count} times`);
+  });
+}
+
+function read(): Actor | null {
+  reads += 1;
+  return current;
+}
+
 export const sessionModule = {
-  getSessionActor: vi.fn(async () => current),
+  getSessionActor: vi.fn(async () => read()),
   requireSessionActor: vi.fn(async () => {
-    if (!current) throw new (await import("@/lib/errors")).UnauthorizedError();
-    return current;
+    const actor = read();
+    if (!actor) throw new (await import("@/lib/errors")).UnauthorizedError();
+    return actor;
   }),
 };

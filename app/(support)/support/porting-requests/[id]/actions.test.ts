@@ -9,7 +9,7 @@ import { cancelPortingRequest } from "@/lib/porting/cancel-porting-request";
 import { getPortingRequestForActor } from "@/lib/porting/queries";
 import { todayInAmsterdam } from "@/lib/porting/transition-porting-request";
 import { countRows, createRequest, createSupport, createTenant, insertRequestInStatus } from "@/test/factories";
-import { signInAs, signOutAll } from "@/test/session";
+import { sessionReads, signInAs, signOutAll, untilSessionReads } from "@/test/session";
 import { supportTransitionAction } from "./actions";
 
 // The real exported server action, its wrapper, the verb and PostgreSQL; only the session cookie
@@ -182,9 +182,11 @@ describe("two agents at once", () => {
     const [a, b] = await Promise.all([createSupport("Agent A"), createSupport("Agent B")]);
     const before = await snapshot(request.id);
 
-    // Each call resolves its caller when it starts; the seam hands A to the first call, B to the second.
+    // The first call has read its caller (A) before B signs in for the second one.
+    const reads = sessionReads();
     signInAs(a);
     const first = supportTransitionAction({ id: request.id, action: "accept", reason: "A accepts", expectedVersion: 1 });
+    await untilSessionReads(reads + 1);
     signInAs(b);
     const second = supportTransitionAction({ id: request.id, action: "reject", reason: "B rejects", expectedVersion: 1 });
     const results = await Promise.all([first, second]);
