@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -41,6 +41,8 @@ export async function startAppServer(options: {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   rmSync(path.resolve(options.root, options.dataDir), { recursive: true, force: true });
+  // On a fresh clone .data/ does not exist yet: the start script makes it only once it runs.
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(options.root, "scripts", "start.ts")], {
     cwd: options.root,
