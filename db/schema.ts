@@ -239,6 +239,13 @@ export const portingRequests = pgTable(
     statusChangedAt: ts("status_changed_at").notNull().defaultNow(),
     // Bumped by every change; lets a page say "this request changed meanwhile".
     version: integer("version").notNull().default(1),
+    // The conversation beside the request (not its status, DESIGN.md): support asked the customer
+    // for information and waits for a reply ("waiting for you"), set by support's question and
+    // cleared by the customer's next comment; and customer comments support has not read yet
+    // (one team inbox: opening the request reads them). Neither bumps `version`: a comment is no
+    // reason for a status change to conflict.
+    waitingForCustomerSince: ts("waiting_for_customer_since"),
+    supportUnreadComments: integer("support_unread_comments").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -323,17 +330,64 @@ export const portingRequestDocuments = pgTable(
   "porting_request_documents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    portingRequestId: uuid("porting_request_id")
+    // The tenant of the file, also while it is an upload no request uses yet (POST /api/v1/documents).
+    accountId: uuid("account_id")
       .notNull()
-      .references(() => portingRequests.id, { onDelete: "cascade" }),
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    // Null while the file is an upload waiting to be named by a request: such rows older than
+    // 24 hours are deleted (lib/porting/pending-uploads.ts, run by the notification worker).
+    portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, { onDelete: "cascade" }),
     kind: documentKind("kind").notNull(),
     filename: text("filename").notNull(),
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
     data: bytea("data").notNull(),
+    // Who sent the file; null on rows from before this was kept.
+    uploadedByUserId: uuid("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    uploadedByRole: actorRole("uploaded_by_role"),
+    uploadedByName: text("uploaded_by_name"),
+    // Added to the request after it was created (GET/POST …/documents): shown on its timeline.
+    addedAfterCreation: boolean("added_after_creation").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("porting_request_documents_request_idx").on(t.portingRequestId)],
+  (t) => [
+    index("porting_request_documents_request_idx").on(t.portingRequestId),
+    // The sweep of unused uploads walks only the pending ones, oldest first.
+    index("porting_request_documents_pending_idx").on(t.createdAt).where(sql`${t.portingRequestId} IS NULL`),
+  ],
+);
+
+// The conversation on a request: comments of the customer and support, and support's internal
+// notes, which customers never see (no API answer, page, email or event of theirs carries them).
+export const portingRequestComments = pgTable(
+  "porting_request_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    authorRole: actorRole("author_role").notNull(),
+    // Kept as text so the conversation still says who wrote it after the user is gone.
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    internal: boolean("internal").notNull().default(false),
+    // Support asked the customer for information: the request waits for the customer's reply.
+    asksForInformation: boolean("asks_for_information").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // Oldest first, keyset on (created_at, id).
+    index("porting_request_comments_request_idx").on(t.portingRequestId, t.createdAt, t.id),
+    check(
+      "porting_request_comments_support_only_check",
+      sql`(${t.internal} = false AND ${t.asksForInformation} = false) OR ${t.authorRole} = 'support'`,
+    ),
+    check("porting_request_comments_question_not_internal_check", sql`NOT (${t.internal} AND ${t.asksForInformation})`),
+  ],
 );
 
 export const voiceNumbers = pgTable(
@@ -421,11 +475,13 @@ export const emailMessages = pgTable(
   "email_messages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    // `status` emails belong to a request's status change; `invitation` and `password_reset`
-    // emails (lib/accounts) have neither and are sent by the same worker.
+    // `status` emails belong to a request's status change, `comment` emails to a comment support
+    // wrote on a request; `invitation` and `password_reset` emails (lib/accounts) have neither and
+    // are sent by the same worker.
     kind: text("kind").notNull().default("status"),
     portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, { onDelete: "cascade" }),
     eventId: bigint("event_id", { mode: "number" }).references(() => portingRequestEvents.id, { onDelete: "cascade" }),
+    commentId: uuid("comment_id").references(() => portingRequestComments.id, { onDelete: "cascade" }),
     recipients: text("recipients").array().notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
@@ -447,7 +503,7 @@ export const emailMessages = pgTable(
     index("email_messages_state_created_idx").on(t.state, t.createdAt),
     check(
       "email_messages_kind_check",
-      sql`${t.kind} IN ('status', 'invitation', 'password_reset') AND (${t.kind} <> 'status' OR (${t.portingRequestId} IS NOT NULL AND ${t.eventId} IS NOT NULL))`,
+      sql`${t.kind} IN ('status', 'comment', 'invitation', 'password_reset') AND (${t.kind} <> 'status' OR (${t.portingRequestId} IS NOT NULL AND ${t.eventId} IS NOT NULL)) AND (${t.kind} <> 'comment' OR (${t.portingRequestId} IS NOT NULL AND ${t.commentId} IS NOT NULL))`,
     ),
   ],
 );
@@ -526,4 +582,6 @@ export type DistributionGroup = typeof distributionGroups.$inferSelect;
 export type PortingRequest = typeof portingRequests.$inferSelect;
 export type PortingRequestNumber = typeof portingRequestNumbers.$inferSelect;
 export type PortingRequestEvent = typeof portingRequestEvents.$inferSelect;
+export type PortingRequestComment = typeof portingRequestComments.$inferSelect;
+export type PortingRequestDocument = typeof portingRequestDocuments.$inferSelect;
 export type VoiceNumber = typeof voiceNumbers.$inferSelect;

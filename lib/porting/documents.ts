@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
-import { portingRequestDocuments } from "@/db/schema";
+import { portingRequestDocuments, portingRequests } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, type FieldErrors } from "@/lib/errors";
 import { COUNTRIES, countryNameInText } from "./countries";
@@ -101,6 +101,8 @@ export async function insertDocuments(tx: Executor, portingRequestId: string, do
   // One row at a time: a statement carrying two 10 MB parameters gains nothing and doubles the peak.
   for (const document of documents) {
     await tx.insert(portingRequestDocuments).values({
+      // The request's own account: a document is never in another tenant than its request.
+      accountId: sql`(select ${portingRequests.accountId} from ${portingRequests} where ${portingRequests.id} = ${portingRequestId})`,
       portingRequestId,
       kind: document.kind,
       filename: document.filename,

@@ -22,6 +22,7 @@ test("the request page's context: account, profile with its requirements check, 
   const group = await createDistributionGroup(account.id, "Front desk");
   const request = await createRequest(customer, { distributionGroupId: group.id });
   await getDb().insert(portingRequestDocuments).values({
+    accountId: account.id,
     portingRequestId: request.id,
     kind: "letter_of_authorisation",
     filename: "loa.pdf",

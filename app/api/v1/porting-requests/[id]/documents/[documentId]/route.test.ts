@@ -16,7 +16,7 @@ async function withDocument(filename = "Machtiging Acme – maart.pdf", contentT
   const data = Buffer.from("%PDF-1.4 a letter of authorisation");
   const [doc] = await getDb()
     .insert(portingRequestDocuments)
-    .values({ portingRequestId: request.id, kind: "letter_of_authorisation", filename, contentType, size: data.length, data })
+    .values({ accountId: customer.accountId, portingRequestId: request.id, kind: "letter_of_authorisation", filename, contentType, size: data.length, data })
     .returning({ id: portingRequestDocuments.id });
   if (!doc) throw new Error("no document");
   return { customer, request, documentId: doc.id, data };
