@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -28,6 +29,7 @@ import {
   PORTING_STATUSES,
   USER_ROLES,
 } from "@/lib/porting/values";
+import type { StoredRejection } from "@/lib/porting/rejection-codes";
 
 // The single source of the domain's tables. Status and type values come from `as const` tuples
 // in lib/porting/values.ts, so the column, zod, the API and the UI can never disagree.
@@ -246,11 +248,15 @@ export const portingRequests = pgTable(
     // reason for a status change to conflict.
     waitingForCustomerSince: ts("waiting_for_customer_since"),
     supportUnreadComments: integer("support_unread_comments").notNull().default(0),
+    // A corrected request made from a Blocked one (DESIGN.md: resubmitted once, a new request
+    // linked both ways, never a reopened one). The unique index makes "once" hold under races.
+    resubmissionOfId: uuid("resubmission_of_id").references((): AnyPgColumn => portingRequests.id, { onDelete: "set null" }),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("porting_requests_reference_key").on(t.reference),
+    uniqueIndex("porting_requests_resubmission_of_key").on(t.resubmissionOfId).where(sql`${t.resubmissionOfId} IS NOT NULL`),
     // The customer list: newest first, optionally one status; keyset on (created_at, id).
     // Ascending on purpose: a backward scan serves ORDER BY … DESC (= DESC NULLS FIRST), which a
     // `DESC NULLS LAST` index (drizzle's .desc()) cannot, and the planner then sorts every row.
@@ -307,9 +313,18 @@ export const portingRequestEvents = pgTable(
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     actorRole: actorRole("actor_role").notNull(),
     actorName: text("actor_name").notNull(),
+    // A rejection's codes (lib/porting/rejection-codes.ts) and the company profile as it was then.
+    rejection: jsonb("rejection").$type<StoredRejection>(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("porting_request_events_request_idx").on(t.portingRequestId, t.id)],
+  (t) => [
+    index("porting_request_events_request_idx").on(t.portingRequestId, t.id),
+    // DESIGN.md: Blocked always carries at least one rejection code.
+    check(
+      "porting_request_events_blocked_rejection_check",
+      sql`${t.toStatus} <> 'blocked' OR (${t.rejection} IS NOT NULL AND jsonb_array_length(${t.rejection} -> 'codes') > 0)`,
+    ),
+  ],
 );
 
 // Per-account, per-status counts, maintained in the same transaction as every create and

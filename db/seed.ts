@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { recordSeededNotifications } from "@/lib/notifications/seed-records";
 import { CUSTOMER_CANCEL_REASON, CUSTOMER_PERFORM_REASON } from "@/lib/porting/transitions";
+import type { StoredRejectionCode } from "@/lib/porting/rejection-codes";
 import type { ContractScenario, NumberType, PortingStatus } from "@/lib/porting/values";
 import type { Db, Tx } from "./index";
 import {
@@ -59,6 +60,8 @@ type Step = {
   actor: CustomerKey | "support";
   at: Date;
   firstPossiblePortingDate?: string;
+  /** A rejection's codes (Blocked always has at least one). */
+  rejectionCodes?: StoredRejectionCode[];
 };
 
 type RequestSpec = {
@@ -73,6 +76,8 @@ type RequestSpec = {
   useDistributionGroup?: boolean;
   /** A function when the comment names another demo request, whose reference is known only once inserted. */
   comment?: string | ((referenceOf: (key: string) => string) => string);
+  /** The key of the Blocked demo request this one corrects (inserted before it). */
+  resubmissionOf?: string;
   /** In order; the first step is the creation (to `requested`) by the customer who filed it. */
   history: [Step, ...Step[]];
 };
@@ -166,6 +171,13 @@ const bySupport = (to: PortingStatus, reason: string, at: Date, firstPossiblePor
   at,
   ...(firstPossiblePortingDate ? { firstPossiblePortingDate } : {}),
 });
+const rejected = (reason: string, at: Date, rejectionCodes: StoredRejectionCode[]): Step => ({
+  to: "blocked",
+  reason,
+  actor: "support",
+  at,
+  rejectionCodes,
+});
 const byCustomer = (actor: CustomerKey, to: PortingStatus, reason: string, at: Date): Step => ({ to, reason, actor, at });
 
 function isoDate(date: Date): string {
@@ -255,11 +267,11 @@ function demoRequests(now: Date): RequestSpec[] {
       history: [
         received("anna", ago(30, "13:15")),
         accepted(ago(29, "09:30")),
-        bySupport(
-          "blocked",
+        rejected(
           "The name on the letter of authorisation does not match the contract holder at the current provider. " +
             "Please create a new request with a letter signed for Acme B.V. as registered at T-Mobile Netherlands.",
           ago(24, "16:10"),
+          [{ code: "letter_of_authorisation", numbers: [] }],
         ),
       ],
     },
@@ -324,6 +336,7 @@ function demoRequests(now: Date): RequestSpec[] {
       contractScenario: "switch_at_contract_end",
       comment: (referenceOf) =>
         `Resubmission of ${referenceOf("acme-blocked")} with the letter of authorisation signed by the contract holder.`,
+      resubmissionOf: "acme-blocked",
       history: [received("anna", ago(1, "16:40"))],
     },
 
@@ -353,10 +366,10 @@ function demoRequests(now: Date): RequestSpec[] {
       history: [
         received("lena", ago(26, "15:50")),
         accepted(ago(25, "09:05")),
-        bySupport(
-          "blocked",
+        rejected(
           "The address on the letter of authorisation does not match the address registered at the current provider",
           ago(21, "11:30"),
+          [{ code: "address", numbers: [] }],
         ),
       ],
     },
@@ -531,6 +544,9 @@ async function insertRequest(
         callbackUrl: spec.callbackUrl ?? null,
         distributionGroupId: groupId,
         comment,
+        resubmissionOfId: spec.resubmissionOf
+          ? sql`(select id from porting_requests where reference = ${required(references, spec.resubmissionOf)})`
+          : null,
         status: last.to,
         statusReason: last.reason,
         statusChangedAt: last.at,
@@ -567,6 +583,8 @@ async function insertRequest(
         toStatus: step.to,
         reason: step.reason,
         firstPossiblePortingDate: step.firstPossiblePortingDate ?? null,
+        // The database requires a code on every Blocked event; the profile is as it still is.
+        rejection: step.to === "blocked" ? { codes: step.rejectionCodes ?? [{ code: "other" as const, numbers: [] }], profile: null } : null,
         ...actor,
         createdAt: step.at,
       };

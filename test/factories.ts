@@ -205,6 +205,8 @@ export async function insertRequestInStatus(opts: {
       reason: `Placed in ${opts.status} by a test`,
       actorRole: "system",
       actorName: "test",
+      // The database requires a rejection code on every Blocked event.
+      rejection: opts.status === "blocked" ? { codes: [{ code: "other", numbers: [] }], profile: null } : null,
     });
     await adjustStatusCounts(tx, opts.accountId, { [opts.status]: 1 });
     return request;
