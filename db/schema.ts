@@ -36,6 +36,8 @@ import type { StoredRejection } from "@/lib/porting/rejection-codes";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// PostgreSQL's 64-bit transaction id (never wraps); read as a decimal string.
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 export const userRole = pgEnum("user_role", USER_ROLES);
 export const accountRole = pgEnum("account_role", ACCOUNT_ROLES);
@@ -578,6 +580,41 @@ export const callbackAttempts = pgTable(
   (t) => [index("callback_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
 );
 
+// The account's event record (DESIGN.md, Events): every status change, comment and document
+// addition is one row with one id (`message_id`, the Standard Webhooks `webhook-id` its callback
+// delivery uses too), written in the transaction of the change (lib/events/record.ts). The event
+// stream GET /api/v1/events and the pages' live updates read it; Last-Event-ID resumes from it.
+//
+// Order is (tx_id, id), not id alone: a sequence value is taken before commit, so a transaction
+// that took id 5 can commit after one that took id 6, and a reader that had seen 6 would skip 5
+// for ever. Readers take only rows whose transaction is older than every transaction still
+// running (tx_id < pg_snapshot_xmin(pg_current_snapshot())): no row can appear below that
+// position later. docs/events.md says more.
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    txId: xid8("tx_id")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    messageId: text("message_id").notNull(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    // The JSON text exactly as delivered (for status changes the GET JSON, byte for byte the callback's body).
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("events_message_key").on(t.messageId),
+    index("events_account_position_idx").on(t.accountId, t.txId, t.id),
+    index("events_position_idx").on(t.txId, t.id),
+    index("events_created_idx").on(t.createdAt),
+  ],
+);
+
 // Each notification worker's delivery-attempt counters (prom-client JSON), stored every few
 // seconds: workers run in their own processes, and every web instance's GET /api/metrics serves
 // the sum of the workers that reported lately (lib/observability/worker-metrics.ts).
@@ -600,3 +637,4 @@ export type PortingRequestEvent = typeof portingRequestEvents.$inferSelect;
 export type PortingRequestComment = typeof portingRequestComments.$inferSelect;
 export type PortingRequestDocument = typeof portingRequestDocuments.$inferSelect;
 export type VoiceNumber = typeof voiceNumbers.$inferSelect;
+export type AccountEvent = typeof events.$inferSelect;
