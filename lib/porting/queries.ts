@@ -1,14 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { getDb, type Executor } from "@/db";
-import {
-  accounts,
-  portingRequestCounts,
-  portingRequestEvents,
-  portingRequestNumbers,
-  portingRequests,
-  type PortingRequest,
-} from "@/db/schema";
+import { accounts, portingRequestCounts, portingRequestNumbers, portingRequests, type PortingRequest } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
@@ -20,8 +13,10 @@ import {
   toPortingRequestListItemDto,
   type PortingRequestDto,
   type PortingRequestListItemDto,
+  type PortingRequestParts,
 } from "./dto";
 import { normaliseNumber } from "./numbers";
+import { decodeParts, partSelections } from "./request-parts";
 import { listPortingRequestsSchema, type ListPortingRequestsInput } from "./schemas";
 import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
@@ -54,37 +49,44 @@ export async function getPortingRequestRowForActor(db: Executor, actor: Actor, i
   return row;
 }
 
-/** The full DTO of a request already loaded within the actor's scope. */
+/** created_at to the microsecond, for the keyset cursor (a Date would lose the microseconds). */
+const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The requests matching `where` with everything their GET JSON shows (account name, numbers,
+ * history, every part in lib/porting/request-parts.ts), newest first: ONE query, whatever the
+ * number of requests or parts. The tenant condition is the caller's to put into `where`.
+ */
+async function selectFullRequests(db: Executor, where: SQL | undefined, limit?: number) {
+  const query = db
+    .select({
+      request: portingRequests,
+      accountName: accounts.name,
+      createdAtText: CREATED_AT_TEXT,
+      ...partSelections(),
+    })
+    .from(portingRequests)
+    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+    .where(where)
+    .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id));
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  return rows.map((row) => ({
+    request: row.request,
+    createdAtText: row.createdAtText,
+    parts: { request: row.request, accountName: row.accountName, ...decodeParts(row) } satisfies PortingRequestParts,
+  }));
+}
+
+/** The full DTO of a request already loaded within the actor's scope (inside a transaction: as it stands there). */
 export async function loadPortingRequestDto(db: Executor, actor: Actor, request: PortingRequest): Promise<PortingRequestDto> {
-  const [numbers, events, account] = await Promise.all([
-    db
-      .select({ number: portingRequestNumbers.number, type: portingRequestNumbers.type, position: portingRequestNumbers.position })
-      .from(portingRequestNumbers)
-      .where(eq(portingRequestNumbers.portingRequestId, request.id))
-      .orderBy(asc(portingRequestNumbers.position)),
-    db
-      .select({
-        id: portingRequestEvents.id,
-        fromStatus: portingRequestEvents.fromStatus,
-        toStatus: portingRequestEvents.toStatus,
-        reason: portingRequestEvents.reason,
-        firstPossiblePortingDate: portingRequestEvents.firstPossiblePortingDate,
-        actorRole: portingRequestEvents.actorRole,
-        actorName: portingRequestEvents.actorName,
-        createdAt: portingRequestEvents.createdAt,
-      })
-      .from(portingRequestEvents)
-      .where(eq(portingRequestEvents.portingRequestId, request.id))
-      .orderBy(asc(portingRequestEvents.id)),
-    db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, request.accountId)).limit(1),
-  ]);
-  return toPortingRequestDto({ request, numbers, events, accountName: account[0]?.name }, actor);
+  const [dto] = await loadPortingRequestDtos(db, actor, [request]);
+  if (!dto) throw new NotFoundError("porting request");
+  return dto;
 }
 
 /**
- * Full DTOs for many requests already loaded within the actor's scope, in the given order: three
- * queries for the lot (numbers, history, account names) instead of three per request. The API's
- * list answers every item with the same JSON as Get Porting Request.
+ * Full DTOs for requests already loaded within the actor's scope, in the given order: one query
+ * for the lot. The API's list answers every item with the same JSON as Get Porting Request.
  */
 export async function loadPortingRequestDtos(
   db: Executor,
@@ -92,64 +94,27 @@ export async function loadPortingRequestDtos(
   requests: readonly PortingRequest[],
 ): Promise<PortingRequestDto[]> {
   if (requests.length === 0) return [];
-  const ids = requests.map((r) => r.id);
-  const accountIds = [...new Set(requests.map((r) => r.accountId))];
-  const [numbers, events, accountRows] = await Promise.all([
-    db
-      .select({
-        requestId: portingRequestNumbers.portingRequestId,
-        number: portingRequestNumbers.number,
-        type: portingRequestNumbers.type,
-        position: portingRequestNumbers.position,
-      })
-      .from(portingRequestNumbers)
-      .where(inArray(portingRequestNumbers.portingRequestId, ids))
-      .orderBy(asc(portingRequestNumbers.position)),
-    db
-      .select({
-        requestId: portingRequestEvents.portingRequestId,
-        id: portingRequestEvents.id,
-        fromStatus: portingRequestEvents.fromStatus,
-        toStatus: portingRequestEvents.toStatus,
-        reason: portingRequestEvents.reason,
-        firstPossiblePortingDate: portingRequestEvents.firstPossiblePortingDate,
-        actorRole: portingRequestEvents.actorRole,
-        actorName: portingRequestEvents.actorName,
-        createdAt: portingRequestEvents.createdAt,
-      })
-      .from(portingRequestEvents)
-      .where(inArray(portingRequestEvents.portingRequestId, ids))
-      .orderBy(asc(portingRequestEvents.id)),
-    db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, accountIds)),
-  ]);
-  const group = <T extends { requestId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = map.get(row.requestId);
-      if (list) list.push(row);
-      else map.set(row.requestId, [row]);
-    }
-    return map;
-  };
-  const numbersById = group(numbers);
-  const eventsById = group(events);
-  const names = new Map(accountRows.map((a) => [a.id, a.name]));
-  return requests.map((request) =>
-    toPortingRequestDto(
-      {
-        request,
-        numbers: numbersById.get(request.id) ?? [],
-        events: eventsById.get(request.id) ?? [],
-        accountName: names.get(request.accountId),
-      },
-      actor,
+  const rows = await selectFullRequests(
+    db,
+    inArray(
+      portingRequests.id,
+      requests.map((r) => r.id),
     ),
   );
+  const byId = new Map(rows.map((row) => [row.request.id, row.parts]));
+  return requests.flatMap((request) => {
+    const parts = byId.get(request.id);
+    // The caller's row is the one it holds (a transaction's own update included); the parts are read.
+    return parts ? [toPortingRequestDto({ ...parts, request }, actor)] : [];
+  });
 }
 
+/** Get Porting Request: the request, its account name and every part, in one round trip; else NotFoundError. */
 export async function getPortingRequestForActor(actor: Actor, id: string, db: Executor = getDb()): Promise<PortingRequestDto> {
-  const request = await getPortingRequestRowForActor(db, actor, id);
-  return loadPortingRequestDto(db, actor, request);
+  if (!isUuid(id)) throw new NotFoundError("porting request");
+  const [row] = await selectFullRequests(db, and(eq(portingRequests.id, id), tenantCondition(actor)));
+  if (!row) throw new NotFoundError("porting request");
+  return toPortingRequestDto(row.parts, actor);
 }
 
 // ---- the list ----------------------------------------------------------------------------------
@@ -220,30 +185,28 @@ export async function listPortingRequests(
   db: Executor = getDb(),
 ): Promise<PortingRequestPage> {
   const filters = parseInput(listPortingRequestsSchema, input);
-  const { rows: page, nextCursor } = await selectPortingRequestPage(db, actor, filters);
-  const ids = page.map((r) => r.request.id);
-  const numberRows = ids.length
-    ? await db
-        .select({
-          id: portingRequestNumbers.portingRequestId,
-          count: sql<number>`count(*)::int`,
-          preview: sql<string[]>`(array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]`,
-        })
-        .from(portingRequestNumbers)
-        .where(inArray(portingRequestNumbers.portingRequestId, ids))
-        .groupBy(portingRequestNumbers.portingRequestId)
-    : [];
-  const numbersById = new Map(numberRows.map((n) => [n.id, n]));
-
+  // One query: the page and, per row, its number count and the first few numbers.
+  const rows = await db
+    .select({
+      request: portingRequests,
+      accountName: accounts.name,
+      createdAtText: CREATED_AT_TEXT,
+      numbers: sql<{ count: number; preview: string[] | null }>`(select json_build_object('count', count(*), 'preview', (array_agg(${portingRequestNumbers.number} order by ${portingRequestNumbers.position}))[1:${sql.raw(String(LIST_NUMBER_PREVIEW))}]) from ${portingRequestNumbers} where ${portingRequestNumbers.portingRequestId} = ${portingRequests.id})`,
+    })
+    .from(portingRequests)
+    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+    .where(pageCondition(db, actor, filters))
+    .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
+    .limit(filters.limit + 1);
+  const { page, nextCursor } = cut(rows, filters.limit);
   return {
-    items: page.map((r) => {
-      const n = numbersById.get(r.request.id);
-      return toPortingRequestListItemDto(
+    items: page.map((r) =>
+      toPortingRequestListItemDto(
         r.request,
-        { accountName: r.accountName, numberCount: n?.count ?? 0, phoneNumbers: n?.preview ?? [] },
+        { accountName: r.accountName, numberCount: r.numbers.count, phoneNumbers: r.numbers.preview ?? [] },
         actor,
-      );
-    }),
+      ),
+    ),
     nextCursor,
   };
 }
@@ -266,9 +229,9 @@ export type PortingRequestListFilters = {
   createdUntil?: Date | undefined;
 };
 
-async function selectPortingRequestPage(db: Executor, actor: Actor, filters: PortingRequestListFilters) {
+function pageCondition(db: Executor, actor: Actor, filters: PortingRequestListFilters): SQL | undefined {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
-  const where = and(
+  return and(
     tenantCondition(actor),
     filters.status ? eq(portingRequests.status, filters.status) : undefined,
     filters.country ? eq(portingRequests.country, filters.country) : undefined,
@@ -282,31 +245,25 @@ async function selectPortingRequestPage(db: Executor, actor: Actor, filters: Por
       ? sql`(${portingRequests.createdAt}, ${portingRequests.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
       : undefined,
   );
-  const rows = await db
-    .select({
-      request: portingRequests,
-      accountName: accounts.name,
-      createdAtText: sql<string>`to_char(${portingRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    })
-    .from(portingRequests)
-    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
-    .where(where)
-    .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
-    .limit(filters.limit + 1);
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > filters.limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null;
-  return { rows: page, nextCursor };
 }
 
-/** The list with every item in full (numbers and history), as the REST API answers it. */
+/** `limit + 1` rows fetched → the page and the cursor after its last row (null on the last page). */
+function cut<R extends { request: { id: string }; createdAtText: string }>(rows: R[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null;
+  return { page, nextCursor };
+}
+
+/** The list with every item in full (numbers and history), as the REST API answers it: one query. */
 export async function listFullPortingRequests(
   actor: Actor,
   filters: PortingRequestListFilters,
   db: Executor = getDb(),
 ): Promise<{ items: PortingRequestDto[]; nextCursor: string | null }> {
-  const { rows, nextCursor } = await selectPortingRequestPage(db, actor, filters);
-  return { items: await loadPortingRequestDtos(db, actor, rows.map((r) => r.request)), nextCursor };
+  const rows = await selectFullRequests(db, pageCondition(db, actor, filters), filters.limit + 1);
+  const { page, nextCursor } = cut(rows, filters.limit);
+  return { items: page.map((row) => toPortingRequestDto(row.parts, actor)), nextCursor };
 }
 
 /** Requests per status for the status tabs: the actor's account, or every account for support. */
