@@ -4,7 +4,7 @@ import type { Actor, CustomerActor, SupportActor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/session";
 import { observeRequest } from "@/lib/observability/http";
 import { HttpProblem, problem, problemFromError } from "./problem";
-import { consumeRateLimit, rateLimitHeaders } from "./rate-limit";
+import { countRequestStatement, rateLimitHeaders, rateLimitState, type CountedRequest, type RateLimitState } from "./rate-limit";
 
 // Every /api/v1 route handler goes through `route()`: it resolves the caller from the bearer API
 // key (or, for the app's own fetches, the session cookie), counts the key against its rate limit,
@@ -21,7 +21,7 @@ type Context<P> = { params: Promise<P> };
 export type CallContext = { apiKeyId: string | null };
 
 export type Caller =
-  | { ok: true; actor: Actor; apiKeyId: string | null }
+  | { ok: true; actor: Actor; apiKeyId: string | null; rateLimit?: RateLimitState }
   | { ok: false; detail: string };
 
 const NO_KEY = "Send an API key in the header `Authorization: Bearer <api key>`. Create one on the Settings page.";
@@ -31,8 +31,9 @@ export async function resolveCallerDetailed(request: Request): Promise<Caller> {
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return { ok: false, detail: "The Authorization header must be `Bearer <api key>`." };
-    const result = await authenticateApiKey(match[1]!);
-    if (result.ok) return { ok: true, actor: result.actor, apiKeyId: result.keyId };
+    // The key, its user and this request's count against the key's rate limit: one statement.
+    const result = await authenticateApiKey<CountedRequest>(match[1]!, (keyId) => countRequestStatement(keyId));
+    if (result.ok) return { ok: true, actor: result.actor, apiKeyId: result.keyId, rateLimit: rateLimitState(result.alongside) };
     switch (result.reason) {
       case "revoked":
         return { ok: false, detail: "This API key was revoked. Create a new one on the Settings page." };
@@ -68,8 +69,8 @@ export function route<R extends Role, P = Record<string, never>>(
         if (!caller.ok) return problem(401, caller.detail, {}, { "www-authenticate": 'Bearer realm="api"' });
         requestContext.accountId = caller.actor.accountId ?? undefined;
         requestContext.apiKeyId = caller.apiKeyId;
-        if (caller.apiKeyId) {
-          const state = await consumeRateLimit(caller.apiKeyId);
+        if (caller.rateLimit) {
+          const state = caller.rateLimit;
           limitHeaders = rateLimitHeaders(state);
           if (!state.allowed) {
             throw new HttpProblem(

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { callerApiKeyId, recordAudit } from "./audit";
 import type { Actor } from "./actor";
 import { API_KEY_PATTERN, hashApiKey, insertApiKey } from "./api-key-tokens";
-import { loadActor } from "./users";
+import { actorOf } from "./users";
 
 export { hashApiKey } from "./api-key-tokens";
 
@@ -134,38 +134,71 @@ export async function revokeApiKey(actor: Actor, input: z.input<typeof revokeApi
   return { id: existing.id, revokedAt: existing.revokedAt.toISOString() };
 }
 
-export type ApiKeyAuthentication =
-  | { ok: true; actor: Actor; keyId: string }
+export type ApiKeyAuthentication<A = never> =
+  | { ok: true; actor: Actor; keyId: string; alongside: A | null }
   | { ok: false; reason: "malformed" | "unknown" | "revoked" };
 
-/** Who a bearer key belongs to; a revoked key is told apart so the 401 can say so. */
-export async function authenticateApiKey(key: string): Promise<ApiKeyAuthentication> {
+type KeyRow = {
+  key_id: string;
+  key_account_id: string | null;
+  revoked: boolean;
+  user: { id: string; name: string; email: string; role: "customer" | "support"; account_id: string | null; account_role: "admin" | "member" | null; disabled: boolean; session_version: number };
+  alongside: unknown;
+};
+
+/**
+ * Who a bearer key belongs to; a revoked key is told apart so the 401 can say so. Key, user and
+ * "last used" (at most one write a minute) are one statement, read fresh on every request: a
+ * revoked key or a disabled user stops at the very next request, on every app instance, with no
+ * cache to wait out. `alongside` adds one more data-modifying step to the same statement, given
+ * the key's id (lib/api/route.ts counts the request against the key's rate limit there), so a
+ * keyed API call costs one round trip before its own work.
+ */
+export async function authenticateApiKey<A = never>(key: string, alongside?: (keyId: SQL) => SQL): Promise<ApiKeyAuthentication<A>> {
   if (!API_KEY_PATTERN.test(key)) return { ok: false, reason: "malformed" };
-  const db = getDb();
-  const [row] = await db
-    .select({
-      id: schema.apiKeys.id,
-      userId: schema.apiKeys.userId,
-      accountId: schema.apiKeys.accountId,
-      lastUsedAt: schema.apiKeys.lastUsedAt,
-      revokedAt: schema.apiKeys.revokedAt,
-    })
-    .from(schema.apiKeys)
-    .where(eq(schema.apiKeys.hash, hashApiKey(key)))
-    .limit(1);
+  const keyId = sql`(select key_id from key_row)`;
+  // Setting last_used_at (or counting) again is harmless: once more if the connection broke, rather than a 503.
+  const rows = await onceMoreIfLost(() =>
+    getDb().execute<KeyRow>(sql`
+      with key_row as (
+        select k.id as key_id, k.account_id as key_account_id, k.revoked_at is not null as revoked, k.last_used_at,
+          json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'account_id', u.account_id,
+            'account_role', u.account_role, 'disabled', u.disabled, 'session_version', u.session_version) as "user",
+          not u.disabled as usable
+        from ${schema.apiKeys} k join ${schema.users} u on u.id = k.user_id
+        where k.hash = ${hashApiKey(key)}
+      ),
+      -- "Last used" is for people, not an audit log: at most one write a minute per key.
+      touched as (
+        update ${schema.apiKeys} set last_used_at = now() from key_row
+        where ${schema.apiKeys.id} = key_row.key_id and not key_row.revoked and key_row.usable
+          and (key_row.last_used_at is null or key_row.last_used_at < now() - interval '1 minute')
+        returning 1
+      )${alongside ? sql`,
+      alongside as (${alongside(keyId)})` : sql``}
+      select key_id, key_account_id, revoked, "user",
+        ${alongside ? sql`(select row_to_json(alongside) from alongside)` : sql`null`} as alongside
+      from key_row`),
+  );
+  const row = rows[0];
   if (!row) return { ok: false, reason: "unknown" };
-  if (row.revokedAt) return { ok: false, reason: "revoked" };
-  const actor = await loadActor(row.userId);
+  if (row.revoked) return { ok: false, reason: "revoked" };
+  const u = row.user;
+  const actor = actorOf({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    accountId: u.account_id,
+    accountRole: u.account_role,
+    disabled: u.disabled,
+    sessionVersion: u.session_version,
+  });
   // The user left, or moved to another account or role: the key no longer speaks for anyone.
-  if (!actor || (actor.role === "customer" ? actor.accountId !== row.accountId : row.accountId !== null)) {
+  if (!actor || (actor.role === "customer" ? actor.accountId !== row.key_account_id : row.key_account_id !== null)) {
     return { ok: false, reason: "unknown" };
   }
-  // At most one write a minute per key: "last used" is for people, not an audit log.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    // Setting now() again is harmless: once more if the connection broke, rather than a 503.
-    await onceMoreIfLost(() => db.update(schema.apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(schema.apiKeys.id, row.id)).then(() => {}));
-  }
-  return { ok: true, actor, keyId: row.id };
+  return { ok: true, actor, keyId: row.key_id, alongside: (row.alongside as A | null) ?? null };
 }
 
 /** The actor behind a bearer key, or null for an unknown or revoked key. */

@@ -71,7 +71,24 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     .from(schema.users)
     .where(eq(schema.users.id, userId))
     .limit(1);
-  if (!user || user.disabled) return null;
+  return user ? actorOf(user, sessionVersion) : null;
+}
+
+/** The columns of a users row that make an actor (API key lookups join them in their own query). */
+export type ActorUserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "customer" | "support";
+  accountId: string | null;
+  accountRole: "admin" | "member" | null;
+  disabled: boolean;
+  sessionVersion: number;
+};
+
+/** The actor a user row stands for: none when disabled, or (with `sessionVersion`) when the session is older. */
+export function actorOf(user: ActorUserRow, sessionVersion?: number): Actor | null {
+  if (user.disabled) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   if (user.role === "support") {
     return { role: "support", userId: user.id, name: user.name, email: user.email, accountId: null };
