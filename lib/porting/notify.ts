@@ -4,10 +4,11 @@ import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";
 import { portingRequestBody } from "@/lib/porting/serialize";
 import { appUrl } from "@/lib/env";
+import { recordEvent } from "@/lib/events/record";
 import { getLogger } from "@/lib/observability/logger";
 import { recordStatusChange } from "@/lib/observability/metrics";
 import { currentRequestId } from "@/lib/observability/request-context";
-import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, newMessageId, NOTIFY_CHANNEL } from "./outbox";
+import { CALLBACK_EVENT_TYPES, callbackViewer, EMAIL_NOT_SENT, NOTIFY_CHANNEL } from "./outbox";
 import { loadPortingRequestDto } from "./queries";
 import { renderStatusEmail } from "./status-email";
 import type { ActorRole, PortingStatus } from "./values";
@@ -19,6 +20,10 @@ import type { ActorRole, PortingStatus } from "./values";
 // so it is exactly the committed state. A rollback takes them away with the change; a crash
 // after commit loses nothing, because the rows are committed with it. pg_notify wakes the
 // workers, and is delivered only on commit.
+//
+// The change is also ONE account event (lib/events, DESIGN.md Events): its message_id is the
+// callback's webhook-id and its body the same GET JSON, so the event stream, webhook endpoints and
+// the callback all name one change by one id.
 
 export type StatusChangeEvent = {
   /** porting_request_events.id: stable, so a delivery can be de-duplicated (at-least-once). */
@@ -62,6 +67,8 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
     phoneNumbers: dto.phoneNumbers.map((n) => n.number),
     companyProfileName: row.profileName,
     appUrl: appUrl(),
+    rejectionCodes: dto.rejectionCodes,
+    resubmissionOf: dto.resubmissionOf,
   });
   const recipients = [...new Set(row.recipients.map((r) => r.trim()).filter(Boolean))];
   // The request that made the change, so the worker's lines for these deliveries carry its id.
@@ -77,23 +84,27 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
     ...(recipients.length === 0 ? { state: "not_sent" as const, lastError: EMAIL_NOT_SENT.noRecipients } : {}),
   });
 
+  const eventType = event.fromStatus === null ? CALLBACK_EVENT_TYPES.created : CALLBACK_EVENT_TYPES.statusChanged;
+  const body = portingRequestBody(dto);
+  const recorded = await recordEvent(tx, { accountId: request.accountId, portingRequestId: request.id, type: eventType, body });
+
   if (request.callbackUrl) {
     await tx.insert(callbackDeliveries).values({
       requestId,
-      messageId: newMessageId(),
+      messageId: recorded.messageId,
       portingRequestId: request.id,
       accountId: request.accountId,
       eventId: event.eventId,
-      eventType: event.fromStatus === null ? CALLBACK_EVENT_TYPES.created : CALLBACK_EVENT_TYPES.statusChanged,
+      eventType,
       url: request.callbackUrl,
-      body: portingRequestBody(dto),
+      body,
     });
   }
 
   await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${request.id})`);
   recordStatusChange(request.country, event.fromStatus, event.toStatus);
   getLogger().info(
-    { portingRequestId: request.id, reference: request.reference, country: request.country, from: event.fromStatus, to: event.toStatus, eventId: event.eventId, callback: Boolean(request.callbackUrl) },
+    { portingRequestId: request.id, reference: request.reference, country: request.country, from: event.fromStatus, to: event.toStatus, eventId: event.eventId, messageId: recorded.messageId, callback: Boolean(request.callbackUrl) },
     "status change",
   );
 }

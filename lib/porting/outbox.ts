@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { EVENT_TYPES } from "@/lib/events/types";
 
 // What a status change writes into the outbox inside its own transaction (notify.ts), named once
 // for it and for the workers that deliver the rows (lib/notifications, which re-exports these).
@@ -7,9 +7,10 @@ import type { CustomerActor } from "@/lib/auth/actor";
 /** pg_notify channel: sent inside the enqueue transaction, so workers wake up only when it commits. */
 export const NOTIFY_CHANNEL = "voice_porting_notifications";
 
+/** The events a per-request callback URL receives: status changes only (DESIGN.md, Events). */
 export const CALLBACK_EVENT_TYPES = {
-  created: "porting_request.created",
-  statusChanged: "porting_request.status_changed",
+  created: EVENT_TYPES.created,
+  statusChanged: EVENT_TYPES.statusChanged,
 } as const;
 
 export type CallbackEventType = (typeof CALLBACK_EVENT_TYPES)[keyof typeof CALLBACK_EVENT_TYPES];
@@ -30,7 +31,5 @@ export const EMAIL_NOT_SENT = {
   demo: "Not sent: demo data, recorded when the demo was seeded. Status changes you make are emailed for real when SMTP_URL is set.",
 } as const;
 
-/** The webhook-id: `msg_` and 128 random bits, stable across the retries of one delivery. */
-export function newMessageId(): string {
-  return `msg_${randomBytes(16).toString("base64url")}`;
-}
+/** The webhook-id, shared with the account's event record (lib/events). */
+export { newMessageId } from "@/lib/events/message-id";
