@@ -1,9 +1,7 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { events } from "@/db/schema";
-
-// No "server-only": the notification worker (plain Node) prunes through prune.ts, and the
-// multi-instance test's stand-in servers read through here.
 
 // Reading the event record in its one order, (tx_id, id) (db/schema.ts says why not id alone).
 // A read returns only rows below the horizon, pg_snapshot_xmin(pg_current_snapshot()): every
