@@ -64,6 +64,8 @@ export type Endpoint = {
   errors: readonly ProblemStatus[];
   /** Callbacks this operation sets up (create: the status-change callback). */
   callbacks?: boolean;
+  /** Answers with an ETag, and 304 Not Modified to an If-None-Match naming it (lib/api/etag.ts). */
+  conditional?: boolean;
 };
 
 const AUTH_ERRORS = [401, 429] as const;
@@ -183,6 +185,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     query: ListPortingRequestsQuery,
     success: { status: 200, description: "A page of requests.", schema: PortingRequestList, example: { data: [portingRequestExample], nextCursor: null } },
     errors: [...AUTH_ERRORS, 422],
+    conditional: true,
   },
   {
     method: "get",
@@ -208,6 +211,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
     success: { status: 200, description: "The request.", schema: PortingRequest, example: readyPortingRequestExample },
     errors: [...AUTH_ERRORS, 404],
+    conditional: true,
   },
   {
     method: "post",
@@ -372,8 +376,26 @@ function operation(endpoint: Endpoint) {
           },
         ]
       : []),
+    ...(endpoint.conditional
+      ? [
+          {
+            name: "If-None-Match",
+            in: "header",
+            required: false,
+            description: "The `ETag` of the copy you hold. When the answer would be the same, it is a 304 with no body.",
+            schema: { type: "string" },
+            example: '"3q2-7wEjP1gJ9N3Zl8zVbQ"',
+          },
+        ]
+      : []),
   ];
   const success = endpoint.success;
+  const etagHeader = {
+    ETag: {
+      description: "A strong validator of this exact body (it changes whenever anything in it does). Send it back as `If-None-Match`.",
+      schema: { type: "string" },
+    },
+  };
   return {
     operationId: endpoint.operationId,
     tags: [endpoint.tag],
@@ -397,6 +419,7 @@ function operation(endpoint: Endpoint) {
           ...rateLimitHeaders,
           ...(success.status === 201 ? { Location: { description: "The URL of the new resource.", schema: { type: "string" } } } : {}),
           ...(endpoint.idempotent ? { "Idempotent-Replayed": { description: "`true` when this is the stored response of an earlier request with the same Idempotency-Key.", schema: { type: "string" } } } : {}),
+          ...(endpoint.conditional ? etagHeader : {}),
         },
         ...(success.schema
           ? {
@@ -409,6 +432,9 @@ function operation(endpoint: Endpoint) {
             }
           : {}),
       },
+      ...(endpoint.conditional
+        ? { "304": { description: "Not modified: `If-None-Match` names the current ETag; no body.", headers: { ...rateLimitHeaders, ...etagHeader } } }
+        : {}),
       ...Object.fromEntries([...endpoint.errors].sort().map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }])),
     },
     ...(endpoint.callbacks

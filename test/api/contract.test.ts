@@ -269,6 +269,8 @@ describe("porting requests", () => {
 
     const got = await check("getPortingRequest", { key: customerKey, params: { id } });
     expect(got.body).toEqual(created.body);
+    // The copy the client holds is current: 304, no body (test/api/conditional-get.test.ts has the rest).
+    expect((await check("getPortingRequest", { key: customerKey, params: { id }, headers: { "if-none-match": got.headers.get("etag")! } })).status).toBe(304);
     expect((await check("getPortingRequest", { key: supportKey, params: { id } })).body.accountName).toBe("Contract A B.V.");
 
     const byNumber = await check("listPortingRequests", { key: customerKey, query: { number: `+31 ${national.slice(1)}` } });
@@ -285,6 +287,7 @@ describe("porting requests", () => {
     expect((first.body.data as unknown[]).length).toBe(2);
     const second = await check("listPortingRequests", { key: customerKey, query: { limit: "200", cursor: first.body.nextCursor as string } });
     const all = await check("listPortingRequests", { key: customerKey });
+    expect((await check("listPortingRequests", { key: customerKey, headers: { "if-none-match": all.headers.get("etag")! } })).status).toBe(304);
     expect([...(first.body.data as { id: string }[]), ...(second.body.data as { id: string }[])].map((r) => r.id)).toEqual(
       (all.body.data as { id: string }[]).map((r) => r.id),
     );

@@ -1,8 +1,9 @@
-// GET /api/v1/porting-requests — the caller's requests (support: every account), newest first, filtered and paged.
+// GET /api/v1/porting-requests — the caller's requests (support: every account), newest first, filtered and paged; ETag, If-None-Match → 304.
 // POST /api/v1/porting-requests — Create Porting Request; honours Idempotency-Key.
 import { expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
 import { idempotencyKeyOf, requestFingerprint, withIdempotency, type CommitResponse, type StoredResponse } from "@/lib/api/idempotency";
-import { json, queryOf } from "@/lib/api/json";
+import { jsonWithETag } from "@/lib/api/etag";
+import { queryOf } from "@/lib/api/json";
 import { portingRequestFilters } from "@/lib/api/porting-request-query";
 import { route } from "@/lib/api/route";
 import { CreatePortingRequestBody, ListPortingRequestsQuery } from "@/lib/api/schemas";
@@ -17,7 +18,7 @@ const PATH = "/api/v1/porting-requests";
 export const GET = route({ roles: ["customer", "support"] }, async (request, actor) => {
   const query = parseStrict(ListPortingRequestsQuery, queryOf(request));
   const page = await listFullPortingRequests(actor, portingRequestFilters(query));
-  return json({ data: page.items.map(portingRequestJson), nextCursor: page.nextCursor });
+  return jsonWithETag(request, { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor });
 });
 
 export const POST = route({ roles: ["customer"] }, async (request, actor, _params, call) => {
