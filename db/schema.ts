@@ -253,6 +253,9 @@ export const portingRequests = pgTable(
     // A corrected request made from a Blocked one (DESIGN.md: resubmitted once, a new request
     // linked both ways, never a reopened one). The unique index makes "once" hold under races.
     resubmissionOfId: uuid("resubmission_of_id").references((): AnyPgColumn => portingRequests.id, { onDelete: "set null" }),
+    // The customer's own reference (a purchase order, a ticket): optional, trimmed, up to 100
+    // characters (lib/porting/schemas.ts), shown in the lists, searched and exported.
+    customerReference: text("customer_reference"),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -273,6 +276,13 @@ export const portingRequests = pgTable(
     index("porting_requests_status_changed_idx").on(t.status, t.statusChangedAt, t.id),
     index("porting_requests_changed_idx").on(t.statusChangedAt, t.id),
     index("porting_requests_created_idx").on(t.createdAt, t.id),
+    // The list filters (issue 15): a company profile's requests, and one current provider's
+    // (case-insensitive), newest first; the search box's "part of my own reference" (pg_trgm,
+    // created by the migration: an ILIKE '%…%' otherwise reads every row of the account).
+    index("porting_requests_profile_created_idx").on(t.companyProfileId, t.createdAt, t.id),
+    index("porting_requests_account_provider_created_idx").on(t.accountId, sql`lower(${t.currentProvider})`, t.createdAt, t.id),
+    index("porting_requests_customer_reference_trgm_idx").using("gin", t.customerReference.op("gin_trgm_ops")),
+    check("porting_requests_customer_reference_length", sql`char_length(${t.customerReference}) <= 100`),
   ],
 );
 
