@@ -5,9 +5,12 @@ import type {
   CreatePortingRequestBody,
   DistributionGroupJson,
   PortingRequestJson,
+  ResubmitPortingRequestBody,
   TransitionBody,
   VoiceNumberJson,
 } from "./schemas";
+import { REJECTION_CATALOGUE } from "@/lib/porting/rejection-codes";
+import { rejectionTargetJson } from "@/lib/porting/serialize";
 
 // Examples for the OpenAPI document and the reference page. Typed against the schemas, and the
 // contract tests parse each one with its schema, so an example can never drift from the contract.
@@ -60,6 +63,9 @@ export const portingRequestExample: PortingRequestJson = {
       at: "2026-05-04T09:12:45.120Z",
     },
   ],
+  rejectionCodes: [],
+  resubmissionOf: null,
+  resubmittedAs: null,
   accountId: ACCOUNT_ID,
   accountName: "Acme B.V.",
   version: 1,
@@ -118,6 +124,49 @@ export const completedPortingRequestExample: PortingRequestJson = {
   version: 4,
   updatedAt: "2026-05-07T08:00:03.551Z",
   statusChangedAt: "2026-05-07T08:00:03.551Z",
+};
+
+const rejectionExample = (code: keyof typeof REJECTION_CATALOGUE, numbers: string[] = []) => {
+  const info = REJECTION_CATALOGUE[code];
+  return { code: info.code, label: info.label, description: info.description, pointsAt: rejectionTargetJson(info.pointsAt), numbers };
+};
+
+const BLOCKED_REASON = "The company name and the second number do not match KPN's records.";
+
+export const blockedPortingRequestExample: PortingRequestJson = {
+  ...portingRequestExample,
+  status: "blocked",
+  statusLabel: "Blocked",
+  statusReason: BLOCKED_REASON,
+  history: [
+    ...portingRequestExample.history,
+    {
+      from: "requested",
+      to: "blocked",
+      reason: BLOCKED_REASON,
+      firstPossiblePortingDate: null,
+      actor: { role: "support", name: "Sam Support" },
+      at: "2026-05-04T11:40:00.000Z",
+    },
+  ],
+  rejectionCodes: [rejectionExample("company_name"), rejectionExample("number_not_with_provider", ["+31201234568"])],
+  version: 2,
+  updatedAt: "2026-05-04T11:40:00.000Z",
+  statusChangedAt: "2026-05-04T11:40:00.000Z",
+};
+
+export const RESUBMITTED_REQUEST_ID = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+
+export const resubmittedPortingRequestExample: PortingRequestJson = {
+  ...portingRequestExample,
+  id: RESUBMITTED_REQUEST_ID,
+  reference: "PR-000124",
+  phoneNumbers: [{ number: "+31201234567", type: "geographic" }],
+  resubmissionOf: { id: EXAMPLE_REQUEST_ID, reference: "PR-000123" },
+};
+
+export const resubmitExample: z.input<typeof ResubmitPortingRequestBody> = {
+  phoneNumbers: ["+31 20 123 4567"],
 };
 
 export const transitionExample: z.input<typeof TransitionBody> = {

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { companyProfileFields } from "@/lib/company-profiles/schemas";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import { createPortingRequestFields, firstPossiblePortingDate, optionalReason, requiredReason } from "@/lib/porting/schemas";
+import { REJECTION_CODES, REJECTION_CODES_REQUIRED, rejectionCodesInput } from "@/lib/porting/rejection-codes";
 import { TRANSITION_ACTIONS } from "@/lib/porting/transitions";
+import type { ProfileField } from "@/lib/porting/countries";
 import {
   ACTOR_ROLES,
   CONTRACT_SCENARIOS,
@@ -59,6 +61,55 @@ export const HistoryEntry = z
   })
   .describe("One status change.");
 
+// ---- rejections ----------------------------------------------------------------------------------
+
+const REJECTION_PROFILE_FIELDS = [
+  "companyName",
+  "registrationNumber",
+  "vatNumber",
+  "representativeFirstName",
+  "representativeLastName",
+  "representativePhone",
+  "street",
+  "postalCode",
+  "city",
+  "addressCountry",
+  "notificationEmails",
+] as const satisfies readonly ProfileField[];
+
+export const RejectionTarget = z
+  .discriminatedUnion("type", [
+    z.object({
+      type: z.literal("company_profile"),
+      fields: z.array(z.enum(REJECTION_PROFILE_FIELDS)).describe("The company profile fields to correct, as named in the company profile JSON."),
+    }),
+    z.object({ type: z.literal("document"), documentKind: z.enum(DOCUMENT_KINDS).describe("The document to upload again.") }),
+    z.object({ type: z.literal("numbers").describe("Some of the request's numbers: `numbers` names them.") }),
+    z.object({ type: z.literal("current_provider") }),
+    z.object({ type: z.literal("contract").describe("The contract scenario (NL) or the porting date.") }),
+    z.object({ type: z.literal("other") }),
+  ])
+  .describe("What the code points at: where the fix is made.");
+
+export const RejectionCode = z
+  .object({
+    code: z.enum(REJECTION_CODES),
+    label: z.string().describe("Short, such as `Company name`."),
+    description: z.string().describe("For the customer: what is wrong and what to do about it."),
+    pointsAt: RejectionTarget,
+  })
+  .describe("Why support may reject a request: one code of the catalogue.");
+
+export const RejectionCodeList = z.object({ data: z.array(RejectionCode) }).describe("Every rejection code, in catalogue order.");
+
+export const RequestRejectionCode = RejectionCode.extend({
+  numbers: z.array(z.string()).describe("For number codes: the numbers concerned (E.164). Empty for other codes."),
+}).describe("One reason the request was rejected, with what to fix.");
+
+export const RequestLink = z
+  .object({ id: uuid(), reference: z.string() })
+  .describe("Another porting request, by id and reference.");
+
 export const PortingRequest = z
   .object({
     id: uuid(),
@@ -81,6 +132,11 @@ export const PortingRequest = z
       .array(TransitionAction)
       .describe("What the caller may do now, such as `[\"perform\", \"cancel\"]`; empty when nothing."),
     history: z.array(HistoryEntry).describe("Every status change, oldest first, starting with the creation."),
+    rejectionCodes: z
+      .array(RequestRejectionCode)
+      .describe("Blocked: why, one entry per rejection code, each with what to fix and what it points at. Empty in every other status."),
+    resubmissionOf: RequestLink.nullable().describe("The Blocked request this one corrects (POST …/resubmit); null otherwise."),
+    resubmittedAs: RequestLink.nullable().describe("Blocked: the corrected request made from this one; null until then."),
     accountId: uuid(),
     accountName: z.string().describe("The account the request belongs to."),
     version: z.int().min(1).describe("Increases with every change."),
@@ -167,8 +223,17 @@ export const TransitionBody = z
     firstPossiblePortingDate: firstPossiblePortingDate
       .nullish()
       .describe("Required when `to` is `delayed` (NL): the date proposed by the current provider, YYYY-MM-DD, not in the past."),
+    rejectionCodes: rejectionCodesInput
+      .nullish()
+      .describe(
+        `Required when \`to\` is \`blocked\`, refused otherwise: at least one code of GET /rejection-codes, each once. A code alone (\`"company_name"\`), or \`{ "code": "number_not_with_provider", "numbers": ["+31 20 123 4567"] }\` to name which of the request's numbers a number code concerns (without \`numbers\`: all of them). ${REJECTION_CODES_REQUIRED}`,
+      ),
   })
   .describe("Support only: move a request to another status, as the transition table allows.");
+
+export const ResubmitPortingRequestBody = CreatePortingRequestBody.partial().describe(
+  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request (its documents too). `null` clears an optional field. An empty object resubmits it as it was.",
+);
 
 // ---- porting requests: list query ----------------------------------------------------------------
 
@@ -421,6 +486,7 @@ for (const [id, schema] of Object.entries({
   CreatePortingRequest: CreatePortingRequestBody,
   ActionBody,
   TransitionBody,
+  ResubmitPortingRequest: ResubmitPortingRequestBody,
   CreateCompanyProfile: CreateCompanyProfileBody,
   UpdateCompanyProfile: UpdateCompanyProfileBody,
 })) {
@@ -431,6 +497,11 @@ for (const [id, schema] of Object.entries({
   PortingRequestList,
   PhoneNumber,
   HistoryEntry,
+  RejectionTarget,
+  RejectionCode,
+  RejectionCodeList,
+  RequestRejectionCode,
+  RequestLink,
   Status,
   StatusList,
   Country,

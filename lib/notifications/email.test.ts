@@ -111,7 +111,7 @@ describe("status emails", () => {
     const { customer } = await createTenant("NL");
     const support = await createSupport();
     const rejected = await createRequest(customer);
-    await transitionPortingRequest(support, { id: rejected.id, action: "reject", reason: "KvK number does not match the company" });
+    await transitionPortingRequest(support, { id: rejected.id, action: "reject", reason: "KvK number does not match the company", rejectionCodes: ["registration_number"] });
     const blocked = (await mailFor(rejected.reference, "Blocked"))[0]!;
     expect(blocked.subject).toBe(`${rejected.reference}: Blocked – KvK number does not match the company`);
     expect(blocked.text).toContain(STATUSES.blocked.description);
@@ -153,7 +153,7 @@ describe("status emails", () => {
     const { customer } = await createTenant("NL");
     const support = await createSupport();
     const request = await createRequest(customer);
-    await transitionPortingRequest(support, { id: request.id, action: "reject", reason: `<script>alert("x")</script> & more` });
+    await transitionPortingRequest(support, { id: request.id, action: "reject", reason: `<script>alert("x")</script> & more`, rejectionCodes: ["other"] });
     const blocked = (await mailFor(request.reference, "Blocked"))[0]!;
     expect(blocked.html).not.toContain("<script>alert");
     expect(blocked.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more");

@@ -11,6 +11,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { formatNumber } from "./numbers";
+import type { StoredRejection } from "./rejection-codes";
 import { enqueueStatusNotifications } from "./notify";
 import { adjustStatusCounts } from "./status-counts";
 import { isFinalStatus, statusLabel } from "./statuses";
@@ -31,6 +32,8 @@ export type ApplyTransitionInput = {
   firstPossiblePortingDate: string | null;
   /** When given, the change also requires this version (the page the user looked at). */
   expectedVersion?: number;
+  /** A rejection's codes and the profile as it was; the database requires it for Blocked. */
+  rejection?: StoredRejection | null;
 };
 
 export function conflictDetails(request: Pick<PortingRequest, "status" | "country" | "version">, actor: Actor) {
@@ -101,6 +104,7 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
       toStatus: transition.to,
       reason,
       firstPossiblePortingDate: setsDate ? input.firstPossiblePortingDate : null,
+      rejection: transition.to === "blocked" ? (input.rejection ?? null) : null,
       actorUserId: actor.userId,
       actorRole: actor.role,
       actorName: actor.name,

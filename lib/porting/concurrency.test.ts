@@ -59,7 +59,13 @@ describe("concurrent status changes", () => {
         const request = requests[i % requests.length];
         const action = actions[i % actions.length] as TransitionAction;
         if (!agent || !request) throw new Error("setup");
-        return transitionPortingRequest(agent, { id: request.id, action, reason: `${action} by ${agent.name}`, firstPossiblePortingDate: date });
+        return transitionPortingRequest(agent, {
+          id: request.id,
+          action,
+          reason: `${action} by ${agent.name}`,
+          firstPossiblePortingDate: date,
+          ...(action === "reject" ? { rejectionCodes: ["other"] } : {}),
+        });
       }),
     );
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);

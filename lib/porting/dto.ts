@@ -1,5 +1,6 @@
 import type { PortingRequest, PortingRequestEvent, PortingRequestNumber } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { describeRejectionCodes, type RejectionCodeDetail } from "./rejection-codes";
 import { statusLabel } from "./statuses";
 import { allowedActions, type TransitionAction } from "./transitions";
 import type { ActorRole, ContractScenario, NumberType, PortingStatus } from "./values";
@@ -40,13 +41,23 @@ export type PortingRequestDto = {
   /** What this caller may do now (buttons, API hints); from the transition table. */
   allowedActions: TransitionAction[];
   history: PortingRequestHistoryEntry[];
+  /** Blocked: why, as codes with what to fix (lib/porting/rejection-codes.ts); empty otherwise. */
+  rejectionCodes: RejectionCodeDetail[];
+  /** The Blocked request this one corrects, and the corrected request made from this one. */
+  resubmissionOf: RequestLink | null;
+  resubmittedAs: RequestLink | null;
   createdAt: string;
   updatedAt: string;
   statusChangedAt: string;
 };
 
+export type RequestLink = { id: string; reference: string };
+
 /** A row of the list: the request without its history, with the first few numbers. */
-export type PortingRequestListItemDto = Omit<PortingRequestDto, "history" | "phoneNumbers" | "callbackUrl" | "comment"> & {
+export type PortingRequestListItemDto = Omit<
+  PortingRequestDto,
+  "history" | "phoneNumbers" | "callbackUrl" | "comment" | "rejectionCodes" | "resubmissionOf" | "resubmittedAs"
+> & {
   numberCount: number;
   /** Up to `LIST_NUMBER_PREVIEW` numbers, in the order they were given. */
   phoneNumbers: string[];
@@ -58,10 +69,13 @@ export type PortingRequestParts = {
   request: PortingRequest;
   accountName?: string;
   numbers: readonly Pick<PortingRequestNumber, "number" | "type" | "position">[];
-  events: readonly Pick<
+  events: readonly (Pick<
     PortingRequestEvent,
     "id" | "fromStatus" | "toStatus" | "reason" | "firstPossiblePortingDate" | "actorRole" | "actorName" | "createdAt"
-  >[];
+  > &
+    Partial<Pick<PortingRequestEvent, "rejection">>)[];
+  /** The requests linked by a resubmission (lib/porting/request-parts.ts); absent reads as none. */
+  links?: { resubmissionOf: RequestLink | null; resubmittedAs: RequestLink | null } | null;
 };
 
 const iso = (date: Date) => date.toISOString();
@@ -93,6 +107,8 @@ function common(request: PortingRequest, actor: Actor, accountName: string | und
 
 export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): PortingRequestDto {
   const { request } = parts;
+  // A Blocked request is final, so its last event is the rejection with its codes.
+  const rejection = request.status === "blocked" ? parts.events.findLast((e) => e.toStatus === "blocked")?.rejection : null;
   return {
     ...common(request, actor, parts.accountName),
     phoneNumbers: [...parts.numbers]
@@ -110,6 +126,9 @@ export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): P
         actor: { role: e.actorRole, name: e.actorName },
         at: iso(e.createdAt),
       })),
+    rejectionCodes: rejection ? describeRejectionCodes(rejection.codes) : [],
+    resubmissionOf: parts.links?.resubmissionOf ?? null,
+    resubmittedAs: parts.links?.resubmittedAs ?? null,
   };
 }
 

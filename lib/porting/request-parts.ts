@@ -56,7 +56,25 @@ const { portingRequestId: _eventRequest, actorUserId: _actorUserId, ...eventColu
 export const REQUEST_PARTS = {
   numbers: childRows(numberColumns, portingRequestNumbers.portingRequestId, sql`${portingRequestNumbers.position}`),
   events: childRows(eventColumns, portingRequestEvents.portingRequestId, sql`${portingRequestEvents.id}`),
+  links: resubmissionLinks(),
 };
+
+type RequestLinkRow = { id: string; reference: string };
+
+/**
+ * The requests a resubmission links (issue 14): the Blocked request this one corrects, and the
+ * correction made from this one (unique: porting_requests_resubmission_of_key). The alias hides
+ * the outer table's name inside each subquery, so `porting_requests.…` there is the outer row.
+ */
+function resubmissionLinks() {
+  const link = sql`json_build_object('id', linked.id, 'reference', linked.reference)`;
+  return {
+    sql: sql`json_build_object(
+      'resubmissionOf', (select ${link} from ${portingRequests} linked where linked.id = ${portingRequests.resubmissionOfId}),
+      'resubmittedAs', (select ${link} from ${portingRequests} linked where linked.resubmission_of_id = ${portingRequests.id}))`,
+    decode: (raw: unknown) => raw as { resubmissionOf: RequestLinkRow | null; resubmittedAs: RequestLinkRow | null },
+  };
+}
 
 export type RequestPartRows = { [K in keyof typeof REQUEST_PARTS]: ReturnType<(typeof REQUEST_PARTS)[K]["decode"]> };
 

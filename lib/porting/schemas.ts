@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COUNTRIES, numberTypeSupport } from "./countries";
+import { rejectionCodesInput } from "./rejection-codes";
 import { TRANSITION_ACTIONS } from "./transitions";
 import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } from "./values";
 
@@ -145,6 +146,8 @@ export const transitionPortingRequestSchema = transitionInputFields
   .extend({
     action: z.enum(TRANSITION_ACTIONS, { error: "Unknown action." }).optional(),
     to: z.enum(PORTING_STATUSES, { error: "Unknown status." }).optional(),
+    // A rejection's codes (lib/porting/rejection-codes.ts): required for a rejection, refused otherwise (the verb).
+    rejectionCodes: rejectionCodesInput.nullish(),
   })
   .refine((input) => (input.action === undefined) !== (input.to === undefined), {
     path: ["action"],

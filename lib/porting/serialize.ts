@@ -1,4 +1,5 @@
 import type { PortingRequestDto } from "./dto";
+import { REJECTION_CODE_LIST, type RejectionTarget } from "./rejection-codes";
 import type { CountryCode } from "./values";
 
 // A porting request as its public JSON: the GET answer of the API and, byte for byte, every
@@ -35,6 +36,15 @@ export function portingRequestJson(dto: PortingRequestDto) {
       actor: { role: h.actor.role, name: h.actor.name },
       at: h.at,
     })),
+    rejectionCodes: dto.rejectionCodes.map((c) => ({
+      code: c.code,
+      label: c.label,
+      description: c.description,
+      pointsAt: rejectionTargetJson(c.pointsAt),
+      numbers: [...c.numbers],
+    })),
+    resubmissionOf: dto.resubmissionOf ? { id: dto.resubmissionOf.id, reference: dto.resubmissionOf.reference } : null,
+    resubmittedAs: dto.resubmittedAs ? { id: dto.resubmittedAs.id, reference: dto.resubmittedAs.reference } : null,
     accountId: dto.accountId,
     accountName: dto.accountName ?? "",
     version: dto.version,
@@ -46,7 +56,26 @@ export function portingRequestJson(dto: PortingRequestDto) {
 
 export type PortingRequestJson = ReturnType<typeof portingRequestJson>;
 
+/** What a rejection code points at, as the API shows it (GET /rejection-codes and the request's `rejectionCodes`). */
+export function rejectionTargetJson(target: RejectionTarget) {
+  switch (target.type) {
+    case "company_profile":
+      return { type: target.type, fields: [...target.fields] };
+    case "document":
+      return { type: target.type, documentKind: target.documentKind };
+    default:
+      return { type: target.type };
+  }
+}
+
 /** The callback body and the GET body, as the exact bytes sent. */
 export function portingRequestBody(dto: PortingRequestDto): string {
   return JSON.stringify(portingRequestJson(dto));
+}
+
+/** GET /api/v1/rejection-codes: the catalogue, in order. */
+export function rejectionCodesJson() {
+  return {
+    data: REJECTION_CODE_LIST.map((c) => ({ code: c.code, label: c.label, description: c.description, pointsAt: rejectionTargetJson(c.pointsAt) })),
+  };
 }

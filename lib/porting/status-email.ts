@@ -21,6 +21,10 @@ export type StatusEmailInput = {
   companyProfileName: string;
   /** Base URL of the app, no trailing slash (appUrl()). */
   appUrl: string;
+  /** Blocked: each rejection code with what to fix (and, for number codes, which numbers). */
+  rejectionCodes?: readonly { label: string; description: string; numbers: readonly string[] }[];
+  /** The creation of a corrected request: the Blocked request it corrects. */
+  resubmissionOf?: { reference: string } | null;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -79,7 +83,9 @@ function nextStep(input: StatusEmailInput): NextStep {
       };
     case "blocked":
       return {
-        text: "This request will not continue. Please create a new porting request with the valid information; the reason above (and the request page) says what should be improved.",
+        text:
+          "This request will not continue. Please create a new porting request with the valid information: fix what is listed above. " +
+          "On the request page, “Create corrected request” copies everything (profile, numbers, documents, details) so you only change what was flagged; through the API, POST /api/v1/porting-requests/{id}/resubmit does the same.",
       };
     case "cancelled":
       return { text: "Nothing more to do: your numbers stay with your current provider. You can create a new porting request at any time." };
@@ -107,6 +113,8 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
         : `Porting request ${input.reference} for ${plural(input.phoneNumbers.length, "number")} in ${countryNameInText(input.country)} has a new status.`;
   const step = nextStep(input);
   const numbers = numbersLines(input.phoneNumbers);
+  const toFix = input.toStatus === "blocked" ? (input.rejectionCodes ?? []) : [];
+  const corrects = input.fromStatus === null && input.resubmissionOf ? input.resubmissionOf.reference : null;
   const footer = `You receive this email because this address is a notification address of the company profile “${input.companyProfileName}”. Change the addresses on the company profile in the Voice Management App.`;
 
   const text = [
@@ -118,6 +126,17 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
     statusDescription(input.toStatus, input.country),
     "",
     `Reason: ${input.reason}`,
+    ...(corrects ? ["", `This request corrects ${corrects}, which was declined.`] : []),
+    ...(toFix.length > 0
+      ? [
+          "",
+          toFix.length === 1 ? "What to fix:" : `What to fix (${toFix.length} things):`,
+          ...toFix.flatMap((c) => [
+            `  - ${c.label}: ${c.description}`,
+            ...(c.numbers.length > 0 ? [`    Numbers: ${numbersLines(c.numbers).join(", ")}`] : []),
+          ]),
+        ]
+      : []),
     ...(input.toStatus === "delayed" && input.firstPossiblePortingDate
       ? ["", `First possible porting date: ${formatPortingDate(input.firstPossiblePortingDate)} (${input.firstPossiblePortingDate})`]
       : []),
@@ -156,7 +175,21 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
 ${row("Reason", e(input.reason))}
 ${input.toStatus === "delayed" && input.firstPossiblePortingDate ? row("First possible porting date", `<strong>${e(formatPortingDate(input.firstPossiblePortingDate))}</strong>`) : ""}
 ${row("Request", e(input.reference))}
+${corrects ? row("Corrects", e(corrects)) : ""}
 </table>
+${
+  toFix.length > 0
+    ? `<p style="margin:0 0 4px;font-weight:600">What to fix</p>
+<ul style="margin:0 0 16px;padding-left:20px">${toFix
+        .map(
+          (c) =>
+            `<li style="margin:0 0 8px"><strong>${e(c.label)}</strong>: ${e(c.description)}${
+              c.numbers.length > 0 ? `<br><span style="color:#475569;font-variant-numeric:tabular-nums">Numbers: ${e(numbersLines(c.numbers).join(", "))}</span>` : ""
+            }</li>`,
+        )
+        .join("")}</ul>`
+    : ""
+}
 <p style="margin:0 0 4px;font-weight:600">What to do next</p>
 <p style="margin:0 0 8px">${e(step.text)}</p>
 ${step.actions ? `<ul style="margin:0 0 16px;padding-left:20px">${step.actions.map((a) => `<li><strong>${e(a.label)}</strong> ${e(a.description)}</li>`).join("")}</ul>` : ""}

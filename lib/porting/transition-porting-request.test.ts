@@ -141,7 +141,7 @@ describe("transitionPortingRequest", () => {
     const support = await createSupport();
     const request = await insertRequestInStatus({ accountId: customer.accountId, status: "requested" });
     await transitionPortingRequest(support, { id: request.id, action: "accept", reason: "ok", expectedVersion: 1 });
-    const stale = (await failure(transitionPortingRequest(support, { id: request.id, action: "reject", reason: "no", expectedVersion: 1 }))) as ConflictError;
+    const stale = (await failure(transitionPortingRequest(support, { id: request.id, action: "reject", reason: "no", rejectionCodes: ["other"], expectedVersion: 1 }))) as ConflictError;
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.details).toMatchObject({ currentStatus: "in_progress", version: 2 });
     const dto = await getPortingRequestForActor(support, request.id);
@@ -204,7 +204,7 @@ describe("transitionPortingRequest", () => {
     await performPortingRequest(a.customer, a1);
     await transitionPortingRequest(support, { id: a2, action: "mark_ready", reason: "ready" });
     await cancelPortingRequest(a.customer, a2);
-    await transitionPortingRequest(support, { id: a3, action: "reject", reason: "KvK mismatch" });
+    await transitionPortingRequest(support, { id: a3, action: "reject", reason: "KvK mismatch", rejectionCodes: ["registration_number"] });
     await transitionPortingRequest(support, { id: b1, action: "complete", reason: "done" });
     await cancelPortingRequest(b.customer, b2);
     await expect(cancelPortingRequest(a.customer, a1)).rejects.toBeInstanceOf(ConflictError);

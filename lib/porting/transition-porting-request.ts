@@ -8,6 +8,7 @@ import { getPortingRequestRowForActor, loadPortingRequestDto } from "./queries";
 import { isUuid } from "@/lib/shared/ids";
 import { REASON_REQUIRED, transitionPortingRequestSchema, type TransitionPortingRequestInput } from "./schemas";
 import { parseInput } from "@/lib/shared/validation";
+import { resolveRejection } from "./rejection";
 import { statusLabel } from "./statuses";
 import {
   ACTION_LABELS,
@@ -66,6 +67,12 @@ export async function transitionPortingRequest(
     const errors: FieldErrors = {};
     const reason = resolveReason(transition, data.reason ?? null, errors);
     const date = resolveFirstPossibleDate(transition, data.firstPossiblePortingDate ?? null, errors);
+    let rejection = null;
+    if (transition.to === "blocked") {
+      rejection = await resolveRejection(tx, request, data.rejectionCodes ?? null, errors);
+    } else if (data.rejectionCodes && data.rejectionCodes.length > 0) {
+      errors.rejectionCodes = ["Rejection codes go with a rejection only (to: blocked): leave them out."];
+    }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
     const updated = await applyTransition(tx, {
@@ -74,6 +81,7 @@ export async function transitionPortingRequest(
       actor,
       reason,
       firstPossiblePortingDate: date,
+      rejection,
       ...(data.expectedVersion != null ? { expectedVersion: data.expectedVersion } : {}),
     });
     return loadPortingRequestDto(tx, actor, updated);

@@ -129,6 +129,7 @@ describe("the verb enforces the table: every status × action × role × country
       action: action as TransitionAction,
       ...(role === "support" ? { reason: "Checked with the donor" } : {}),
       ...(action === "delay" ? { firstPossiblePortingDate: tomorrow } : {}),
+      ...(action === "reject" ? { rejectionCodes: ["other"] } : {}),
     });
 
     if (to) {

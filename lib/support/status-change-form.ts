@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rejectionCodesInput, type RejectionCode } from "@/lib/porting/rejection-codes";
 import { requiredReason, transitionInputFields } from "@/lib/porting/schemas";
 import type { TransitionAction } from "@/lib/porting/transitions";
 
@@ -22,12 +23,19 @@ export const supportTransitionSchema = transitionInputFields
     reason: requiredReason,
     // The page always knows the version it shows: a change by someone else meanwhile is a conflict.
     expectedVersion: z.coerce.number({ error: "The request's version is missing: reload the page." }).int().positive(),
+    // Reject: what the customer must fix, as codes (the verb checks the numbers against the request).
+    rejectionCodes: rejectionCodesInput.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.action === "delay" && !input.firstPossiblePortingDate) {
       ctx.addIssue({ code: "custom", path: ["firstPossiblePortingDate"], message: DATE_REQUIRED });
     }
+    if (input.action === "reject" && (input.rejectionCodes ?? []).length === 0) {
+      ctx.addIssue({ code: "custom", path: ["rejectionCodes"], message: REJECTION_CODES_REQUIRED_IN_FORM });
+    }
   });
+
+export const REJECTION_CODES_REQUIRED_IN_FORM = "Tick at least one problem, so the customer knows what to fix.";
 
 export type SupportTransitionInput = z.input<typeof supportTransitionSchema>;
 
@@ -108,4 +116,13 @@ export const SUPPORT_ACTION_COPY: Record<SupportAction, SupportActionCopy> = {
       "Porting carried out on the preferred date; the numbers are assigned to your voice account",
     ],
   },
+};
+
+/** Picking a common rejection reason also ticks the problems it names (the agent may untick them). */
+export const CANNED_REJECTION_CODES: Readonly<Record<string, readonly RejectionCode[]>> = {
+  [SUPPORT_ACTION_COPY.reject.cannedReasons[0]!]: ["company_name", "letter_of_authorisation"],
+  [SUPPORT_ACTION_COPY.reject.cannedReasons[1]!]: ["address"],
+  [SUPPORT_ACTION_COPY.reject.cannedReasons[2]!]: ["letter_of_authorisation"],
+  [SUPPORT_ACTION_COPY.reject.cannedReasons[3]!]: ["number_not_with_provider"],
+  [SUPPORT_ACTION_COPY.reject.cannedReasons[4]!]: ["contract_term"],
 };

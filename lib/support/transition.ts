@@ -25,6 +25,7 @@ export async function transitionAsSupport(
       reason: input.reason,
       firstPossiblePortingDate: input.firstPossiblePortingDate ?? null,
       expectedVersion: input.expectedVersion,
+      ...(input.action === "reject" ? { rejectionCodes: input.rejectionCodes ?? [] } : {}),
     });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;

@@ -100,7 +100,7 @@ describe("refusals", () => {
     signInAs(await createSupport());
     const before = await snapshot(request.id);
     for (const reason of ["", "   ", undefined]) {
-      const result = await supportTransitionAction({ id: request.id, action: "reject", reason: reason as string, expectedVersion: 1 });
+      const result = await supportTransitionAction({ id: request.id, action: "reject", reason: reason as string, rejectionCodes: ["other"], expectedVersion: 1 });
       expect(result).toMatchObject({ ok: false, code: "validation", fieldErrors: { reason: [expect.stringContaining("Give a reason")] } });
     }
     expect(await snapshot(request.id)).toEqual(before);
@@ -162,7 +162,7 @@ describe("changes", () => {
     const toReject = await createRequest(customer, { country: "DE" });
     const toComplete = await insertRequestInStatus({ accountId: customer.accountId, status: "in_progress", country: "DE" });
     signInAs(await createSupport("Rita Reviewer"));
-    const rejected = await supportTransitionAction({ id: toReject.id, action: "reject", reason: "Address mismatch", expectedVersion: 1 });
+    const rejected = await supportTransitionAction({ id: toReject.id, action: "reject", reason: "Address mismatch", rejectionCodes: ["address"], expectedVersion: 1 });
     expect(rejected).toMatchObject({ ok: true, data: { status: "blocked", statusReason: "Address mismatch" } });
     expect((await getPortingRequestForActor(customer, toReject.id)).history.at(-1)).toMatchObject({
       to: "blocked",
@@ -188,7 +188,7 @@ describe("two agents at once", () => {
     const first = supportTransitionAction({ id: request.id, action: "accept", reason: "A accepts", expectedVersion: 1 });
     await untilSessionReads(reads + 1);
     signInAs(b);
-    const second = supportTransitionAction({ id: request.id, action: "reject", reason: "B rejects", expectedVersion: 1 });
+    const second = supportTransitionAction({ id: request.id, action: "reject", reason: "B rejects", rejectionCodes: ["other"], expectedVersion: 1 });
     const results = await Promise.all([first, second]);
 
     const won = results.filter((r) => r.ok);
