@@ -1,4 +1,4 @@
-// POST /api/v1/porting-requests/{id}/transitions — support only: { to, reason, firstPossiblePortingDate? } as the transition table allows.
+// POST /api/v1/porting-requests/{id}/transitions — support only: { to, reason, firstPossiblePortingDate?, rejectionCodes? } as the transition table allows.
 import { expectObject, parseStrict, readJsonBody } from "@/lib/api/body";
 import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
@@ -13,6 +13,7 @@ export const POST = route<"support", { id: string }>({ roles: ["support"] }, asy
     to: body.to,
     reason: body.reason,
     firstPossiblePortingDate: body.firstPossiblePortingDate ?? null,
+    rejectionCodes: body.rejectionCodes ?? null,
   });
   return json(portingRequestJson(dto));
 });
