@@ -128,6 +128,16 @@ export class Tenant {
     return (await response.json()) as Created;
   }
 
+  /** Support rejects a request (POST /transitions to blocked) with rejection codes, as GET /rejection-codes lists them. */
+  async reject(id: string, reason: string, rejectionCodes: unknown[] = ["other"]): Promise<Created> {
+    const response = await this.api.post(`/api/v1/porting-requests/${id}/transitions`, {
+      headers: auth(this.supportKey),
+      data: { to: "blocked", reason, rejectionCodes },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as Created;
+  }
+
   /** A new request walked to `status` the way support would: accepted, then delayed or marked ready (NL). */
   async requestIn(status: "requested" | "in_progress" | "delayed" | "ready_to_be_ported" | "completed", fields: Record<string, unknown> = {}): Promise<Created> {
     let request = await this.createRequest(fields);
