@@ -15,7 +15,9 @@ export class FetchError extends Error {
 }
 
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store", signal });
+  // no-cache, not no-store: the browser keeps the last answer and asks with If-None-Match, so an
+  // unchanged request or list is a 304 without a body (endpoints that send no-store stay uncached).
+  const response = await fetch(url, { headers: { accept: "application/json" }, cache: "no-cache", signal });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { detail?: string } | null;
     throw new FetchError(response.status, body?.detail ?? `HTTP ${response.status}`);
