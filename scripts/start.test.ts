@@ -262,3 +262,20 @@ test("a web server that keeps crashing makes npm start give up with exit code 1,
     blocker.close();
   }
 });
+
+test.each([
+  { demoData: "true", listens: "on loopback only: demo data means published demo logins", hostname: /--hostname 127\.0\.0\.1/ },
+  { demoData: "", listens: "on every interface (a real deployment)", hostname: null },
+])("with DATABASE_URL and DEMO_DATA=$demoData, the web server listens $listens", { timeout: 120_000 }, async ({ demoData, hostname }) => {
+  const supervisor = startSupervisor(await freePort(), { DATABASE_URL: process.env.DATABASE_URL!, DEMO_DATA: demoData, RUN_WORKER: "false" });
+  const pid = supervisor.child.pid!;
+  try {
+    const web = await until("the web server to start", () => childOf(pid, WEB), 90_000, supervisor);
+    if (hostname) expect(commandLine(web)).toMatch(hostname);
+    else expect(commandLine(web)).not.toMatch(/--hostname/);
+    kill(pid, "SIGTERM");
+    expect((await supervisor.exit).code).toBe(0);
+  } finally {
+    kill(-pid, "SIGKILL");
+  }
+});

@@ -144,8 +144,9 @@ async function main() {
   if (stopping) return;
 
   const authSecret = env.AUTH_SECRET ?? (await ensureAuthSecret());
-  // The embedded demo (published demo logins) is reachable from this machine only, unless HOST says otherwise.
-  const hostname = env.HOST ?? (embedded ? "127.0.0.1" : undefined);
+  // Demo data (published demo logins: the embedded demo, or DEMO_DATA=true on an external
+  // database) is reachable from this machine only, unless HOST says otherwise.
+  const hostname = env.HOST ?? (embedded || env.DEMO_DATA ? "127.0.0.1" : undefined);
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const webArgs = [webStandIn ?? nextBin, ...(webStandIn ? [] : [dev ? "dev" : "start"]), "--port", String(env.PORT), ...(hostname ? ["--hostname", hostname] : [])];
   services.web = supervise({
