@@ -72,6 +72,7 @@ export const portingRequestExample: PortingRequestJson = {
   createdAt: "2026-05-04T09:12:45.120Z",
   updatedAt: "2026-05-04T09:12:45.120Z",
   statusChangedAt: "2026-05-04T09:12:45.120Z",
+  waitingForCustomer: false,
 };
 
 export const readyPortingRequestExample: PortingRequestJson = {

@@ -39,6 +39,17 @@ import {
   VoiceNumberList,
 } from "./schemas";
 import { countriesJson, countryRequirementsJson, statusesJson } from "./serializers";
+import {
+  AddCommentBody,
+  AddDocumentByIdBody,
+  Comment,
+  CommentList,
+  PendingUpload,
+  RequestDocument,
+  RequestDocumentList,
+  UploadDocumentForm,
+} from "./conversation-schemas";
+import { commentExample, pendingUploadExample, requestDocumentExample } from "./conversation-examples";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate requests and
 // describe responses (lib/api/schemas.ts) plus the endpoint table below: nothing in the document
@@ -58,7 +69,16 @@ export type Endpoint = {
   roles: readonly Role[];
   pathParams?: { name: string; description: string; example: string }[];
   query?: z.ZodObject;
-  body?: { schema: z.ZodType; required: boolean; example: unknown; description?: string };
+  body?: {
+    schema: z.ZodType;
+    required: boolean;
+    example: unknown;
+    description?: string;
+    /** How the body is sent; default JSON. A document upload is multipart/form-data. */
+    mediaType?: "application/json" | "multipart/form-data";
+    /** Another accepted body, in another media type (adding a document: a file, or an upload's id as JSON). */
+    alternative?: { schema: z.ZodType; mediaType: "application/json" | "multipart/form-data"; example: unknown };
+  };
   idempotent?: boolean;
   success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; example?: unknown };
   errors: readonly ProblemStatus[];
@@ -261,6 +281,85 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
   },
   {
+    method: "post",
+    path: "/documents",
+    operationId: "uploadDocument",
+    tag: "Porting requests",
+    summary: "Upload document",
+    description:
+      "A letter of authorisation or invoice, before the request that carries it: a JSON create cannot carry a file. Send it as multipart/form-data (`file`, `kind`); the answer's `id` goes into the create's (or resubmit's) `documents: [{ \"id\": … }]`. The type is decided by the file's first bytes (PDF, PNG or JPEG), at most 10 MB. An upload no request names within 24 hours is deleted; each can be named once. An account keeps at most 50 waiting uploads (409 beyond).",
+    roles: ["customer"],
+    body: {
+      schema: UploadDocumentForm,
+      required: true,
+      mediaType: "multipart/form-data",
+      example: { file: "(the PDF)", kind: "letter_of_authorisation" },
+    },
+    success: { status: 201, description: "The upload, waiting for a request to name it.", schema: PendingUpload, example: pendingUploadExample },
+    errors: [...AUTH_ERRORS, 400, 403, 409, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/porting-requests/{id}/comments",
+    operationId: "listComments",
+    tag: "Porting requests",
+    summary: "List comments",
+    description:
+      "The conversation on a request, oldest first: your account's comments and support's. A customer never receives support's internal notes. Page with `cursor`.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    query: ListQuery,
+    success: { status: 200, description: "A page of comments.", schema: CommentList, example: { data: [commentExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 404, 422],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/comments",
+    operationId: "addComment",
+    tag: "Porting requests",
+    summary: "Add comment",
+    description:
+      "Writes to support (a customer key) or to the customer (a support key), in any status. A support comment is emailed to the company profile's addresses; every comment the customer can see is a `porting_request.comment_added` event for the account's webhook endpoints and event stream, never a call to the request's `callbackUrl` (that receives status changes only). Support may post an internal note (`internal: true`), which the customer never sees anywhere, or ask for information (`asksForInformation: true`, open requests only): the request then shows `waitingForCustomer: true` until the customer replies with a comment or adds a document. A customer's comment shows as unread in the support queue.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: AddCommentBody, required: true, example: { body: "The letter of authorisation is attached again, now signed by our director." } },
+    success: { status: 201, description: "The comment.", schema: Comment, example: commentExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/porting-requests/{id}/documents",
+    operationId: "listRequestDocuments",
+    tag: "Porting requests",
+    summary: "List documents",
+    description: "The request's documents, oldest first: those it was created with and those added later (`addedAfterCreation`). Download one from `/porting-requests/{id}/documents/{documentId}`.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    query: ListQuery,
+    success: { status: 200, description: "A page of documents.", schema: RequestDocumentList, example: { data: [requestDocumentExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 404, 422],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/documents",
+    operationId: "addRequestDocument",
+    tag: "Porting requests",
+    summary: "Add document",
+    description:
+      "While the request is open (409 once it is Completed, Blocked or Cancelled): a corrected letter of authorisation, an invoice support asked for. Send the file as multipart/form-data (`file`, `kind`) with the same checks as the create (PDF, PNG or JPEG by content, at most 10 MB), or, with a customer key, an upload's `id` as JSON. Documents are added, never replaced; a request holds at most 20. The addition is on the request's timeline and is a `porting_request.document_added` event (never a callback); `history` stays the status changes. A customer's document answers support's question (`waitingForCustomer` ends).",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: {
+      schema: UploadDocumentForm,
+      required: true,
+      mediaType: "multipart/form-data",
+      example: { file: "(the PDF)", kind: "letter_of_authorisation" },
+      alternative: { schema: AddDocumentByIdBody, mediaType: "application/json", example: { id: "0b9f6f1e-5c1d-4e8a-9d7a-2f1c3b4a5d6e" } },
+    },
+    success: { status: 201, description: "The document, now part of the request. `Location` is its download URL.", schema: RequestDocument, example: requestDocumentExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
     method: "get",
     path: "/distribution-groups",
     operationId: "listDistributionGroups",
@@ -408,7 +507,20 @@ function operation(endpoint: Endpoint) {
           requestBody: {
             required: endpoint.body.required,
             ...(endpoint.body.required ? {} : { description: "Optional: an empty body is fine." }),
-            content: { "application/json": { schema: schemaRef(endpoint.body.schema, requestComponents), example: endpoint.body.example } },
+            content: Object.fromEntries(
+              [
+                { schema: endpoint.body.schema, mediaType: endpoint.body.mediaType ?? "application/json", example: endpoint.body.example },
+                ...(endpoint.body.alternative ? [endpoint.body.alternative] : []),
+              ].map((b) => [
+                b.mediaType,
+                {
+                  schema: schemaRef(b.schema, requestComponents),
+                  ...(b.mediaType === "multipart/form-data"
+                    ? { encoding: { file: { contentType: "application/pdf, image/png, image/jpeg" } } }
+                    : { example: b.example }),
+                },
+              ]),
+            ),
           },
         }
       : {}),

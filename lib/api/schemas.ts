@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { companyProfileFields } from "@/lib/company-profiles/schemas";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
+import { documentRefsField } from "@/lib/porting/document-refs";
 import { createPortingRequestFields, firstPossiblePortingDate, optionalReason, requiredReason } from "@/lib/porting/schemas";
 import { REJECTION_CODES, REJECTION_CODES_REQUIRED, rejectionCodesInput } from "@/lib/porting/rejection-codes";
 import { TRANSITION_ACTIONS } from "@/lib/porting/transitions";
@@ -143,6 +144,9 @@ export const PortingRequest = z
     createdAt: dateTime(),
     updatedAt: dateTime(),
     statusChangedAt: dateTime(),
+    waitingForCustomer: z
+      .boolean()
+      .describe("Support asked you for information (a comment with `asksForInformation`) and waits for your reply: a comment or a document. Not a status; false once the request is final."),
   })
   .describe("A porting request: the same JSON in the create answer, Get Porting Request, list items and every callback body.");
 
@@ -207,6 +211,11 @@ export const CreatePortingRequestBody = z
     distributionGroupId: cf.distributionGroupId.describe("A distribution group of your account: completion assigns the numbers to it."),
     callbackUrl: cf.callbackUrl.describe("https URL that receives a signed POST on every status change (see Callbacks). Not a private or loopback address."),
     comment: cf.comment.describe("Anything support should know, up to 2000 characters."),
+    documents: documentRefsField
+      .optional()
+      .describe(
+        "Uploads made with POST /api/v1/documents, by id: at least the documents the country requires (GET /countries/{code}/requirements; the letter of authorisation everywhere), one per kind. Each upload is used once, within 24 hours.",
+      ),
   })
   .describe("Create Porting Request. Optional fields may be left out or be null.");
 

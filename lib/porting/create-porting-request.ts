@@ -12,12 +12,24 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { assertCallbackUrlAllowed } from "./callback-url";
 import type { PortingRequestDto } from "./dto";
-import { insertDocuments, validateDocuments, type DocumentUpload } from "./documents";
+import { documentField } from "./document-files";
+import {
+  attachStoredUploads,
+  insertDocuments,
+  isStoredUploadRef,
+  missingDocumentErrors,
+  oneOfAKind,
+  resolveStoredUploads,
+  validateDocuments,
+  type DocumentSource,
+  type DocumentUpload,
+} from "./documents";
 import { checkNumbers } from "./check-numbers";
 import type { NumberCheck } from "./numbers";
 import { enqueueStatusNotifications } from "./notify";
 import { checkProfileRequirements } from "./profile-requirements";
 import { loadPortingRequestDto } from "./queries";
+import { lockResubmittable } from "./resubmission";
 import { createPortingRequestFields, createPortingRequestSchema, MAX_NUMBERS_PER_REQUEST, type CreatePortingRequestInput } from "./schemas";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { adjustStatusCounts } from "./status-counts";
@@ -32,17 +44,22 @@ const OPEN_NUMBER_INDEX = "porting_request_numbers_open_number_key";
 
 export type CreatePortingRequestOptions = {
   /**
-   * Files sent with the request (the web form). When given, they are checked (type by magic
-   * bytes, size) together with every other field, the documents the country requires must be
-   * among them, and they are stored in the request's own transaction. Callers that do not send
-   * documents leave it out.
+   * The request's documents: files sent with it (the web form) and uploads made before it by id
+   * (the REST API's `documents: [{ id }]`, POST /api/v1/documents). Files are checked (type by
+   * magic bytes, size) together with every other field; the documents the country requires must
+   * be among them, whichever way they came (none given: every required one is reported missing);
+   * they are stored, or the uploads attached, in the request's own transaction.
    */
-  documents?: readonly DocumentUpload[];
+  documents?: readonly DocumentSource[];
+  /** How a missing document is explained: the form's words, or the API's (kind id, how to upload). */
+  documentsVia?: "form" | "api";
   /**
    * Runs in the request's own transaction, after everything else: what must commit together with
    * the request or not at all (the API stores its Idempotency-Key response here).
    */
   beforeCommit?: (tx: Tx, created: PortingRequestDto) => Promise<void>;
+  /** A Blocked request this one corrects (resubmit-porting-request.ts): locked, checked and linked in this transaction. */
+  resubmissionOf?: string;
 };
 
 export async function createPortingRequest(
@@ -57,11 +74,26 @@ export async function createPortingRequest(
   // Before the transaction: the full guard will resolve host names, which must not hold a
   // pooled connection (and row locks) while DNS answers.
   const callbackErrors = await callbackUrlErrors(input);
-  const documents = options.documents ? documentsOf(input, options.documents) : null;
+  const sources = options.documents ?? [];
+  // The files' own checks are pure (no database): before the transaction, like the callback URL.
+  const files = validateDocuments(sources.filter((s): s is DocumentUpload => !isStoredUploadRef(s)), undefined);
 
   try {
     return await db.transaction(async (tx) => {
-      const data = await validate(tx, actor, input, { ...callbackErrors, ...documents?.errors });
+      const original = options.resubmissionOf ? await lockResubmittable(tx, actor, options.resubmissionOf) : null;
+      const stored = await resolveStoredUploads(tx, actor.accountId, sources.filter(isStoredUploadRef));
+      const country = countryOf(input);
+      // A file that was sent but refused is reported as refused, not also as missing.
+      const sentKinds = sources.flatMap((s) => (isStoredUploadRef(s) ? [] : [s.kind]));
+      const twice = sentKinds.filter((kind) => stored.kinds.includes(kind));
+      const documentErrors = mergeErrors(
+        files.errors,
+        stored.errors,
+        Object.fromEntries(twice.map((kind) => [documentField(kind), [oneOfAKind(kind)]])),
+        // Whichever way they came, the documents the country requires must be there (issue 14).
+        country && options.documents ? missingDocumentErrors(country, new Set([...sentKinds, ...stored.kinds]), options.documentsVia) : {},
+      );
+      const data = await validate(tx, actor, input, mergeErrors(callbackErrors, documentErrors));
 
       const [request] = await tx
         .insert(portingRequests)
@@ -76,13 +108,17 @@ export async function createPortingRequest(
           callbackUrl: data.callbackUrl,
           distributionGroupId: data.distributionGroupId,
           comment: data.comment,
+          customerReference: data.customerReference,
+          resubmissionOfId: original?.id ?? null,
           status: "requested",
           statusReason: CREATED_REASON,
         })
         .returning();
       if (!request) throw new Error("createPortingRequest: insert returned no row");
 
-      if (documents) await insertDocuments(tx, request.id, documents.documents);
+      const uploader = { userId: actor.userId, role: "customer" as const, name: actor.name };
+      await insertDocuments(tx, request.id, files.documents, { uploader });
+      await attachStoredUploads(tx, request.id, stored.ids);
 
       // A concurrent request for the same number passes the checks too; the partial unique index
       // on open numbers lets one of them in and fails the other here (handled below).
@@ -153,9 +189,15 @@ async function callbackUrlErrors(input: CreatePortingRequestInput): Promise<Fiel
   }
 }
 
-function documentsOf(input: CreatePortingRequestInput, uploads: readonly DocumentUpload[]) {
+function countryOf(input: CreatePortingRequestInput): CountryCode | undefined {
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
-  return validateDocuments(uploads, createPortingRequestFields.shape.country.safeParse(raw.country).data);
+  return createPortingRequestFields.shape.country.safeParse(raw.country).data;
+}
+
+function mergeErrors(...all: FieldErrors[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const errors of all) for (const [key, messages] of Object.entries(errors)) (out[key] ??= []).push(...messages);
+  return out;
 }
 
 /** `earlierErrors`: what was found before the transaction (callback URL, documents), reported with the rest. */

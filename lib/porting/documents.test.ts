@@ -64,8 +64,8 @@ describe("documents stored with the request", () => {
 
     const list = await listDocuments(customer, request.id);
     expect(list).toEqual([
-      { id: expect.any(String), kind: "letter_of_authorisation", filename: "LoA.pdf", contentType: "application/pdf", size: 300_000, createdAt: expect.stringMatching(/Z$/) },
-      { id: expect.any(String), kind: "invoice", filename: "invoice.png", contentType: "image/png", size: 12, createdAt: expect.stringMatching(/Z$/) },
+      { id: expect.any(String), kind: "letter_of_authorisation", filename: "LoA.pdf", contentType: "application/pdf", size: 300_000, uploadedBy: { role: "customer", name: customer.name }, addedAfterCreation: false, createdAt: expect.stringMatching(/Z$/) },
+      { id: expect.any(String), kind: "invoice", filename: "invoice.png", contentType: "image/png", size: 12, uploadedBy: { role: "customer", name: customer.name }, addedAfterCreation: false, createdAt: expect.stringMatching(/Z$/) },
     ]);
     const [first] = list;
     if (!first) throw new Error("no document");

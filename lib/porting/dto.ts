@@ -1,7 +1,7 @@
 import type { PortingRequest, PortingRequestEvent, PortingRequestNumber } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { describeRejectionCodes, type RejectionCodeDetail } from "./rejection-codes";
-import { statusLabel } from "./statuses";
+import { isFinalStatus, statusLabel } from "./statuses";
 import { allowedActions, type TransitionAction } from "./transitions";
 import type { ActorRole, ContractScenario, NumberType, PortingStatus } from "./values";
 
@@ -21,6 +21,8 @@ export type PortingRequestHistoryEntry = {
 export type PortingRequestDto = {
   id: string;
   reference: string;
+  /** The customer's own reference (a purchase order, a ticket); null when none was given. */
+  customerReference: string | null;
   accountId: string;
   accountName?: string;
   status: PortingStatus;
@@ -49,6 +51,11 @@ export type PortingRequestDto = {
   createdAt: string;
   updatedAt: string;
   statusChangedAt: string;
+  /**
+   * Support asked the customer for information and waits for the reply ("waiting for you" on the
+   * customer's pages). A flag beside the status, never a status (DESIGN.md); false once final.
+   */
+  waitingForCustomer: boolean;
 };
 
 export type RequestLink = { id: string; reference: string };
@@ -84,6 +91,7 @@ function common(request: PortingRequest, actor: Actor, accountName: string | und
   return {
     id: request.id,
     reference: request.reference,
+    customerReference: request.customerReference,
     accountId: request.accountId,
     ...(accountName !== undefined ? { accountName } : {}),
     status: request.status,
@@ -102,6 +110,7 @@ function common(request: PortingRequest, actor: Actor, accountName: string | und
     createdAt: iso(request.createdAt),
     updatedAt: iso(request.updatedAt),
     statusChangedAt: iso(request.statusChangedAt),
+    waitingForCustomer: request.waitingForCustomerSince !== null && !isFinalStatus(request.status),
   };
 }
 

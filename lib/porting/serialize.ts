@@ -13,6 +13,7 @@ export function portingRequestJson(dto: PortingRequestDto) {
   return {
     id: dto.id,
     reference: dto.reference,
+    customerReference: dto.customerReference,
     status: dto.status,
     statusLabel: dto.statusLabel,
     statusReason: dto.statusReason,
@@ -51,6 +52,7 @@ export function portingRequestJson(dto: PortingRequestDto) {
     createdAt: dto.createdAt,
     updatedAt: dto.updatedAt,
     statusChangedAt: dto.statusChangedAt,
+    waitingForCustomer: dto.waitingForCustomer,
   };
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, QUEUE_VIEW_IDS, viewCounts, type Queue
 import { LIST_NUMBER_PREVIEW } from "@/lib/porting/dto";
 import { normaliseNumber } from "@/lib/porting/numbers";
 import { statusCounts } from "@/lib/porting/queries";
+import { isFinalStatus } from "@/lib/porting/statuses";
 import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { parseInput } from "@/lib/shared/validation";
 import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "@/lib/porting/values";
@@ -54,6 +55,10 @@ export type SupportQueueItem = {
   firstPossiblePortingDate: string | null;
   createdAt: string;
   version: number;
+  /** Customer comments no support agent has read yet (opening the request reads them). */
+  unreadComments: number;
+  /** Support asked the customer for information and waits for the reply. */
+  waitingForCustomer: boolean;
 };
 
 export type SupportQueuePage = {
@@ -201,6 +206,8 @@ export async function listSupportQueue(
       firstPossiblePortingDate: request.firstPossiblePortingDate,
       createdAt: request.createdAt.toISOString(),
       version: request.version,
+      unreadComments: request.supportUnreadComments,
+      waitingForCustomer: request.waitingForCustomerSince !== null && !isFinalStatus(request.status),
     });
   }
 

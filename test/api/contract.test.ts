@@ -19,6 +19,7 @@ import {
   nextNumber,
 } from "@/test/factories";
 import { call, keyFor } from "./client";
+import { conversationContract } from "./contract-conversation";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -391,8 +392,11 @@ describe("distribution groups and numbers", () => {
   });
 });
 
+conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+
 describe("errors every endpoint documents", () => {
-  const bodyEndpoints = ENDPOINTS.filter((e) => e.body);
+  // Uploads (multipart) have their own 400/413/415 cases in contract-conversation.ts.
+  const bodyEndpoints = ENDPOINTS.filter((e) => e.body && (e.body.mediaType ?? "application/json") === "application/json");
 
   test("401 without a key, on every endpoint", async () => {
     for (const endpoint of ENDPOINTS) {

@@ -1,6 +1,6 @@
 // GET /api/v1/porting-requests — the caller's requests (support: every account), newest first, filtered and paged; ETag, If-None-Match → 304.
 // POST /api/v1/porting-requests — Create Porting Request; honours Idempotency-Key.
-import { expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
+import { apiFieldErrors, expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
 import { idempotencyKeyOf, requestFingerprint, withIdempotency, type CommitResponse, type StoredResponse } from "@/lib/api/idempotency";
 import { jsonWithETag } from "@/lib/api/etag";
 import { queryOf } from "@/lib/api/json";
@@ -10,6 +10,7 @@ import { CreatePortingRequestBody, ListPortingRequestsQuery } from "@/lib/api/sc
 import { portingRequestJson } from "@/lib/porting/serialize";
 import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
+import { documentRefSources, documentRefsField } from "@/lib/porting/document-refs";
 import { listFullPortingRequests } from "@/lib/porting/queries";
 import type { CreatePortingRequestInput } from "@/lib/porting/schemas";
 
@@ -27,12 +28,17 @@ export const POST = route({ roles: ["customer"] }, async (request, actor, _param
   const body = expectObject(await readJsonBody(request), '{ "country": "NL", "numberType": "geographic", … }');
   const unknown = unknownFieldErrors(CreatePortingRequestBody, body);
   if (unknown) throw new ValidationError(unknown);
+  // The uploads' shape here; which of them exist, are unused and fit the country, in the verb.
+  const refs = documentRefsField.optional().safeParse(body.documents);
+  if (!refs.success) throw new ValidationError(prefixed("documents", apiFieldErrors(refs.error)));
 
   const create = async (commit?: CommitResponse) => {
     // The verb validates everything (fields, profile, numbers against the database) in one pass;
     // with an Idempotency-Key, the response is stored in the create's own transaction.
     let response: StoredResponse | undefined;
     await createPortingRequest(actor, body as CreatePortingRequestInput, undefined, {
+      ...(refs.data ? { documents: documentRefSources(refs.data) } : {}),
+      documentsVia: "api",
       beforeCommit: async (tx, dto) => {
         response = { status: 201, body: JSON.stringify(portingRequestJson(dto)) };
         await commit?.(tx, response);
@@ -58,3 +64,7 @@ export const POST = route({ roles: ["customer"] }, async (request, actor, _param
     },
   });
 });
+
+function prefixed(field: string, errors: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => [key ? `${field}.${key}` : field, messages]));
+}
