@@ -4,7 +4,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/countries";
-import { numbersSummary } from "@/components/shared/format";
+import { formatCalendarDate, numbersSummary } from "@/components/shared/format";
 import { type LiveRequest } from "./live-data";
 import { RequestActions, type RequestActionsRequest } from "./request-actions";
 import type { RequestActionNotice } from "./use-request-action";
@@ -32,6 +32,21 @@ function actionTarget(row: LiveRequest, groupNames: Record<string, string>): Req
   };
 }
 
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** The spec: a Delayed request's first possible porting date is found "in the porting request overview". */
+function FirstPossibleDate({ row }: { row: LiveRequest }) {
+  if (row.status !== "delayed" || !row.firstPossiblePortingDate) return null;
+  return (
+    <span className="mt-1 block text-xs whitespace-nowrap text-amber-900" data-testid="row-first-possible-date">
+      First possible:{" "}
+      <time dateTime={row.firstPossiblePortingDate} title={formatCalendarDate(row.firstPossiblePortingDate)}>
+        {SHORT_DATE.format(new Date(`${row.firstPossiblePortingDate}T00:00:00Z`))}
+      </time>
+    </span>
+  );
+}
+
 function Numbers({ row }: { row: LiveRequest }) {
   const { first, more } = numbersSummary(row.phoneNumbers[0]?.number, row.phoneNumbers.length);
   return (
@@ -39,6 +54,17 @@ function Numbers({ row }: { row: LiveRequest }) {
       <span className="whitespace-nowrap tabular-nums">{first}</span>
       {more ? <span className="whitespace-nowrap text-slate-500"> {more}</span> : null}
     </>
+  );
+}
+
+/** The customer's own reference under ours; long ones are cut with the whole text on hover. */
+function CustomerReference({ value }: { value: string | null }) {
+  if (!value) return null;
+  return (
+    <span className="block max-w-48 truncate text-xs font-normal text-slate-500" title={value}>
+      <span className="sr-only">Your reference: </span>
+      {value}
+    </span>
   );
 }
 
@@ -68,6 +94,7 @@ export function RequestTable({ rows, renderedAt, groupNames, onNotice }: RowProp
                 <Link href={`/porting-requests/${row.id}`} className="text-brand-700 hover:underline">
                   {row.reference}
                 </Link>
+                <CustomerReference value={row.customerReference} />
               </td>
               <td className="px-4 py-3">
                 <Numbers row={row} />
@@ -76,6 +103,7 @@ export function RequestTable({ rows, renderedAt, groupNames, onNotice }: RowProp
               <td className="px-4 py-3 whitespace-nowrap">{NUMBER_TYPE_LABELS[row.numberType]}</td>
               <td className="px-4 py-3">
                 <StatusBadge status={row.status} />
+                <FirstPossibleDate row={row} />
               </td>
               <td className="max-w-64 px-4 py-3 text-slate-600">
                 <p className="line-clamp-2" title={row.statusReason}>
@@ -102,9 +130,12 @@ export function RequestCards({ rows, renderedAt, groupNames, onNotice }: RowProp
       {rows.map((row) => (
         <li key={row.id} data-request-id={row.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex items-start justify-between gap-3">
-            <Link href={`/porting-requests/${row.id}`} className="font-semibold text-brand-700 hover:underline">
-              {row.reference}
-            </Link>
+            <div className="min-w-0">
+              <Link href={`/porting-requests/${row.id}`} className="font-semibold text-brand-700 hover:underline">
+                {row.reference}
+              </Link>
+              <CustomerReference value={row.customerReference} />
+            </div>
             <StatusBadge status={row.status} />
           </div>
           <p className="mt-2 text-sm text-slate-900">
@@ -114,6 +145,7 @@ export function RequestCards({ rows, renderedAt, groupNames, onNotice }: RowProp
             {countryName(row.country)} · {NUMBER_TYPE_LABELS[row.numberType]} ·{" "}
             <RelativeTime iso={row.statusChangedAt} now={renderedAt} />
           </p>
+          <FirstPossibleDate row={row} />
           <p className="mt-2 line-clamp-3 text-sm text-slate-600">{row.statusReason}</p>
           {row.allowedActions.length > 0 ? (
             <div className="mt-3 border-t border-slate-100 pt-3">
