@@ -8,6 +8,7 @@ import { getLogger, RepeatSummary, type Logger } from "@/lib/observability/logge
 import { recordDeliveryAttempt } from "@/lib/observability/metrics";
 import { FLUSH_MS, storeWorkerMetrics, workerId } from "@/lib/observability/worker-metrics";
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
+import { deleteExpiredUploads, SWEEP_INTERVAL_MS } from "@/lib/porting/pending-uploads";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
 import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts, nextDelayMs, type RetrySchedule } from "./schedule";
@@ -67,6 +68,11 @@ export type WorkerOptions = {
   logger?: Logger;
   /** Store this process's delivery counters in worker_metrics for GET /api/metrics; default true. */
   reportMetrics?: boolean;
+  /**
+   * How often this worker deletes document uploads no request named within 24 hours
+   * (lib/porting/pending-uploads.ts); default every 10 minutes, and once at start. 0: never.
+   */
+  uploadSweepIntervalMs?: number;
   /** Called after every attempt; tests use it to observe the worker without sleeping. */
   onAttempt?: (info: { kind: Kind; id: string; outcome: string }) => void;
 };
@@ -120,6 +126,8 @@ export class NotificationWorker {
   private readonly dbErrors: RepeatSummary;
   private readonly startedAt = new Date();
   private metricsTimer: NodeJS.Timeout | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly running: Record<Kind, number> = { email: 0, callback: 0 };
   private pollTimer: NodeJS.Timeout | null = null;
@@ -160,6 +168,12 @@ export class NotificationWorker {
       this.metricsTimer = setInterval(() => void this.flushMetrics(), FLUSH_MS);
       this.metricsTimer.unref();
     }
+    const sweepEvery = this.options.uploadSweepIntervalMs ?? SWEEP_INTERVAL_MS;
+    if (sweepEvery > 0) {
+      this.sweepTimer = setInterval(() => void this.sweepUploads(), sweepEvery);
+      this.sweepTimer.unref();
+      void this.sweepUploads();
+    }
     this.log(
       `Notification worker started: ${this.mailer ? "email via SMTP" : "no SMTP_URL, so it sends no email (they wait for a worker that has it)"}; polling every ${this.pollIntervalMs} ms.`,
     );
@@ -171,6 +185,8 @@ export class NotificationWorker {
     if (this.stopped) return;
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.sweeping;
     await this.unlisten?.().catch(() => {});
     while (this.inFlight.size > 0 || this.ticking) {
       await Promise.allSettled([...this.inFlight]);
@@ -184,6 +200,20 @@ export class NotificationWorker {
     this.retries.flush();
     this.dbErrors.flush();
     await this.client.end({ timeout: 5 });
+  }
+
+  /** Deletes expired document uploads; one sweep at a time, and a database that is away waits for the next. */
+  sweepUploads(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.sweeping ??= deleteExpiredUploads(this.db)
+      .then((deleted) => {
+        if (deleted > 0) this.logger().info({ deleted }, "deleted document uploads no request used within 24 hours");
+      })
+      .catch((error: unknown) => this.logger().debug({ err: error }, "could not sweep expired document uploads"))
+      .finally(() => {
+        this.sweeping = null;
+      });
+    return this.sweeping;
   }
 
   /** This process's attempt counters into worker_metrics; a database that is away is skipped. */
