@@ -25,3 +25,10 @@ export const EVENTS_CHANNEL = "voice_porting_events";
 
 /** How long events are kept for Last-Event-ID (at least the 24 hours DESIGN promises). */
 export const EVENT_RETENTION_HOURS = 7 * 24;
+
+/**
+ * pg_notify channel the worker uses after it records a delivery attempt (payload
+ * "<account id>:<porting request id>"): the pages' notification panels and support's outbox refresh.
+ * Not an event: nothing is kept, integrators never see it.
+ */
+export const DELIVERIES_CHANNEL = "voice_porting_deliveries";
