@@ -9,6 +9,8 @@ import { recordDeliveryAttempt } from "@/lib/observability/metrics";
 import { FLUSH_MS, storeWorkerMetrics, workerId } from "@/lib/observability/worker-metrics";
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
 import { deleteExpiredUploads, SWEEP_INTERVAL_MS } from "@/lib/porting/pending-uploads";
+import { deleteExpiredEvents } from "@/lib/events/prune";
+import { DELIVERIES_CHANNEL } from "@/lib/events/types";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
 import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts, nextDelayMs, type RetrySchedule } from "./schedule";
@@ -206,8 +208,11 @@ export class NotificationWorker {
   sweepUploads(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     this.sweeping ??= deleteExpiredUploads(this.db)
-      .then((deleted) => {
+      .then(async (deleted) => {
         if (deleted > 0) this.logger().info({ deleted }, "deleted document uploads no request used within 24 hours");
+        // Events past their retention (lib/events/types.ts): Last-Event-ID answers 410 for them.
+        const events = await deleteExpiredEvents(this.db);
+        if (events > 0) this.logger().info({ deleted: events }, "deleted events past their retention");
       })
       .catch((error: unknown) => this.logger().debug({ err: error }, "could not sweep expired document uploads"))
       .finally(() => {
@@ -521,6 +526,12 @@ export class NotificationWorker {
           error: outcome.error,
           nextAttemptAt: delay === null ? null : updated.nextAttemptAt,
         });
+      }
+      // Open pages of the request's account (the request page's notifications, support's outbox)
+      // refresh; sent on commit. Not an event: nothing is kept (lib/events/hub.ts).
+      if (row.portingRequestId) {
+        await tx.execute(sql`
+          select pg_notify(${DELIVERIES_CHANNEL}, account_id::text || ':' || id::text) from porting_requests where id = ${row.portingRequestId}`);
       }
       return true;
     });
