@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { logins, signIn, signOut } from "./support";
+import { uploadDocument } from "./fixtures";
 
 // The REST API against the real server: keys made on the settings pages, used over HTTP, revoked.
 // Requests this spec changes are ones it creates itself, so other specs' demo data stays as seeded.
@@ -32,7 +33,14 @@ async function createRequestWithKey(request: APIRequestContext, key: string) {
   const number = randomDutchNumber();
   const created = await request.post("/api/v1/porting-requests", {
     headers: { ...auth(key), "idempotency-key": `e2e-${number}` },
-    data: { country: "NL", numberType: "geographic", companyProfileId: profile!.id, phoneNumbers: [`0${number.slice(3)}`], currentProvider: "KPN" },
+    data: {
+      country: "NL",
+      numberType: "geographic",
+      companyProfileId: profile!.id,
+      phoneNumbers: [`0${number.slice(3)}`],
+      currentProvider: "KPN",
+      documents: [{ id: (await uploadDocument(request, key)).id }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const body = (await created.json()) as { id: string; status: string; phoneNumbers: { number: string }[] };

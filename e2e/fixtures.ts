@@ -27,6 +27,21 @@ export type Profile = { id: string; name: string };
 
 export const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
+type DocumentKind = "letter_of_authorisation" | "invoice";
+
+/** A small PDF (by its first bytes, which is what the server checks). */
+export const pdfFile = (name: string, text = name) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`) });
+
+/**
+ * POST /api/v1/documents (multipart) with a customer key: an upload a create names in
+ * `documents: [{ id }]`. Every country requires a letter of authorisation, so every API create does.
+ */
+export async function uploadDocument(api: APIRequestContext, key: string, kind: DocumentKind = "letter_of_authorisation", name = "letter-of-authorisation.pdf") {
+  const response = await api.post("/api/v1/documents", { headers: auth(key), multipart: { kind, file: pdfFile(name, `${kind} ${randomBytes(4).toString("hex")}`) } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; fileName: string };
+}
+
 /** A random number of the country in E.164 (a fixed area code; first subscriber digit 2–9). */
 export function randomNumber(country: Country = "NL"): string {
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join("");
@@ -99,7 +114,15 @@ export class Tenant {
     return (await response.json()) as Profile;
   }
 
-  /** POST /porting-requests: one random number of the account's country, the complete profile and the group. */
+  /** POST /documents (multipart): a document of the account, for a create's `documents: [{ id }]`. */
+  uploadDocument(kind: DocumentKind = "letter_of_authorisation", name = "letter-of-authorisation.pdf"): Promise<{ id: string; fileName: string }> {
+    return uploadDocument(this.api, this.key, kind, name);
+  }
+
+  /**
+   * POST /porting-requests: one random number of the account's country, the complete profile, the
+   * group, and a letter of authorisation (every country requires one) uploaded first.
+   */
   async createRequest(fields: Record<string, unknown> = {}): Promise<Created> {
     const data = {
       country: this.country,
@@ -108,6 +131,7 @@ export class Tenant {
       distributionGroupId: this.group.id,
       phoneNumbers: [randomNumber(this.country)],
       currentProvider: this.country === "NL" ? "KPN" : "Deutsche Telekom",
+      ...(fields.documents === undefined ? { documents: [{ id: (await this.uploadDocument()).id }] } : {}),
       ...fields,
     };
     const response = await this.api.post("/api/v1/porting-requests", {

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { expect, test } from "./fixtures";
+import { expect, test, uploadDocument } from "./fixtures";
 import { logins, signIn } from "./support";
 
 // Notifications end to end, against the real server and its worker (npm start runs one; the
@@ -79,7 +79,15 @@ test("a callback fails, is resent and arrives signed; the request pages show eve
     const number = `+3120${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
     const created = await request.post("/api/v1/porting-requests", {
       headers: { ...headers, "idempotency-key": `e2e-notify-${number}` },
-      data: { country: "NL", numberType: "geographic", companyProfileId: profile.id, phoneNumbers: [number], currentProvider: "KPN", callbackUrl: receiver.url },
+      data: {
+        country: "NL",
+        numberType: "geographic",
+        companyProfileId: profile.id,
+        phoneNumbers: [number],
+        currentProvider: "KPN",
+        callbackUrl: receiver.url,
+        documents: [{ id: (await uploadDocument(request, key)).id }],
+      },
     });
     expect(created.status(), await created.text()).toBe(201);
     const { id, reference } = (await created.json()) as { id: string; reference: string };

@@ -172,7 +172,26 @@ async function main() {
     const profileId = ((profiles.body?.data ?? profiles.body?.items) as { id: string; country?: string }[] | undefined)?.[0]?.id;
     if (!profileId) throw new Error(`No company profile for the demo customer: ${profiles.status} ${JSON.stringify(profiles.body).slice(0, 300)}`);
 
-    const createBody = (numbers: string[]) => ({
+    // Every create names a letter of authorisation uploaded before it (each upload serves one
+    // create). Inserted straight into the database in batches, not through POST /documents: the
+    // suite measures creates under faults, and an account may keep only 50 uploads waiting.
+    const [anna] = await db<{ id: string; account_id: string; name: string }[]>`select id, account_id, name from users where email = 'anna@acme.test'`;
+    const letters: string[] = [];
+    const nextLetter = async (): Promise<string> => {
+      while (letters.length === 0) {
+        try {
+          const rows = await db<{ id: string }[]>`
+            insert into porting_request_documents (account_id, kind, filename, content_type, size, data, uploaded_by_user_id, uploaded_by_role, uploaded_by_name)
+            select ${anna!.account_id}, 'letter_of_authorisation', 'loa.pdf', 'application/pdf', 9, '\\x255044462d312e370a'::bytea, ${anna!.id}, 'customer', ${anna!.name}
+            from generate_series(1, 200) returning id`;
+          letters.push(...rows.map((r) => r.id));
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+      return letters.shift()!;
+    };
+    const createBody = (numbers: string[], letter: string) => ({
       country: "NL",
       numberType: "geographic",
       companyProfileId: profileId,
@@ -180,11 +199,12 @@ async function main() {
       currentProvider: "KPN",
       callbackUrl: callbacks.url,
       comment: marker,
+      documents: [{ id: letter }],
     });
     const created: Created[] = [];
     const create = async (numbers = [freshNumber(), freshNumber()]) => {
       const idempotencyKey = randomUUID();
-      const answer = await api(app, customerKey, "POST", "/porting-requests", createBody(numbers), { "idempotency-key": idempotencyKey });
+      const answer = await api(app, customerKey, "POST", "/porting-requests", createBody(numbers, await nextLetter()), { "idempotency-key": idempotencyKey });
       created.push({ idempotencyKey, numbers, answer });
       return answer;
     };

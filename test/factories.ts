@@ -5,6 +5,7 @@ import {
   accounts,
   companyProfiles,
   distributionGroups,
+  portingRequestDocuments,
   portingRequestEvents,
   portingRequestNumbers,
   portingRequests,
@@ -16,6 +17,8 @@ import {
 } from "@/db/schema";
 import type { CustomerActor, SupportActor } from "@/lib/auth/actor";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
+import type { DocumentSource, DocumentUpload } from "@/lib/porting/documents";
+import { uploadDocument } from "@/lib/porting/upload-document";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import type { CreatePortingRequestInput } from "@/lib/porting/schemas";
 import { adjustStatusCounts } from "@/lib/porting/status-counts";
@@ -138,10 +141,53 @@ export function nextNumbers(count: number, country: CountryCode = "NL"): string[
   return Array.from({ length: count }, () => nextNumber(country));
 }
 
-/** Through the real verb: validation, numbers, history and counts as in production. */
+/** A small file that passes the document checks (a PDF by its first bytes). */
+export function testPdf(text = "a letter of authorisation"): Uint8Array {
+  return new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF\n`);
+}
+
+/** The letter of authorisation every country requires, as the web form sends it. */
+export const testLetterOfAuthorisation = (): DocumentUpload => ({ kind: "letter_of_authorisation", filename: "loa.pdf", data: testPdf() });
+
+/** An upload of the customer's account (POST /api/v1/documents), for an API create's `documents: [{ id }]`. */
+export async function uploadLetterOfAuthorisation(customer: CustomerActor): Promise<{ id: string }> {
+  const upload = await uploadDocument(customer, testLetterOfAuthorisation());
+  return { id: upload.id };
+}
+
+/**
+ * Many waiting uploads at once (letters of authorisation), inserted directly: for tests that make
+ * more API creates than an account may keep uploads waiting (MAX_PENDING_UPLOADS). Hand them out
+ * with `.shift()`: each can be named by one create.
+ */
+export async function letterUploadPool(customer: CustomerActor, count: number): Promise<{ id: string }[]> {
+  const data = Buffer.from(testPdf());
+  return getDb()
+    .insert(portingRequestDocuments)
+    .values(
+      Array.from({ length: count }, () => ({
+        accountId: customer.accountId,
+        kind: "letter_of_authorisation" as const,
+        filename: "loa.pdf",
+        contentType: "application/pdf",
+        size: data.length,
+        data,
+        uploadedByUserId: customer.userId,
+        uploadedByRole: "customer" as const,
+        uploadedByName: customer.name,
+      })),
+    )
+    .returning({ id: portingRequestDocuments.id });
+}
+
+/**
+ * Through the real verb: validation, numbers, documents, history and counts as in production.
+ * The letter of authorisation every country requires is sent along unless `documents` says otherwise.
+ */
 export async function createRequest(
   customer: CustomerActor,
   overrides: Partial<CreatePortingRequestInput> & { country?: CountryCode } = {},
+  documents: readonly DocumentSource[] = [testLetterOfAuthorisation()],
 ): Promise<PortingRequestDto> {
   const country = overrides.country ?? "NL";
   const companyProfileId = overrides.companyProfileId ?? (await createCompanyProfile(customer.accountId, country)).id;
@@ -152,7 +198,7 @@ export async function createRequest(
     phoneNumbers: overrides.phoneNumbers ?? [nextNumber(country)],
     currentProvider: "KPN",
     ...overrides,
-  });
+  }, undefined, { documents });
 }
 
 /**

@@ -6,7 +6,7 @@ vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessi
 import type { CustomerActor } from "@/lib/auth/actor";
 import { call, keyFor } from "@/test/api/client";
 import { failFirstWrite } from "@/test/faults";
-import { countRows, createCompanyProfile, createTenant, nextNumber } from "@/test/factories";
+import { countRows, createCompanyProfile, createTenant, nextNumber, uploadLetterOfAuthorisation } from "@/test/factories";
 
 // Idempotency-Key when storing the response fails after the create: the create and its stored
 // response commit together or not at all, so a retry with the same key gets the original 201
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 test("storing the response fails after the create: nothing half-done, and the retry with the same key creates the request once", async () => {
   const number = nextNumber();
-  const payload = { country: "NL", numberType: "geographic", companyProfileId: profileId, phoneNumbers: [number], currentProvider: "KPN" };
+  const payload = { country: "NL", numberType: "geographic", companyProfileId: profileId, phoneNumbers: [number], currentProvider: "KPN", documents: [await uploadLetterOfAuthorisation(customer)] };
   const create = () => call("POST", "/porting-requests", { key, json: payload, headers: { "idempotency-key": "store-fails-once" } });
   const fault = await failFirstWrite({ name: "fail_response_once", table: "idempotency_keys", when: "new.key = 'store-fails-once' and new.response_status is not null" });
   try {

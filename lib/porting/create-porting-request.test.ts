@@ -14,6 +14,7 @@ import {
   createTenant,
   insertRequestInStatus,
   nextNumber,
+  testLetterOfAuthorisation,
 } from "@/test/factories";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { createPortingRequest } from "./create-porting-request";
@@ -57,7 +58,7 @@ describe("createPortingRequest", () => {
       distributionGroupId: group.id,
       callbackUrl: "https://hooks.example.com/porting",
       comment: "",
-    });
+    }, undefined, { documents: [testLetterOfAuthorisation()] });
     expect(dto).toMatchObject({
       reference: expect.stringMatching(/^PR-\d{6}$/),
       accountId: customer.accountId,
@@ -126,7 +127,7 @@ describe("createPortingRequest", () => {
         currentProvider: "",
         distributionGroupId: foreignGroup.id,
         preferredPortingDate: inTwoDays(9),
-      }),
+      }, undefined, { documents: [testLetterOfAuthorisation()] }),
     );
     const errors = error.fieldErrors;
     expect(Object.keys(errors).sort()).toEqual(

@@ -91,7 +91,7 @@ export async function createPortingRequest(
         stored.errors,
         Object.fromEntries(twice.map((kind) => [documentField(kind), [oneOfAKind(kind)]])),
         // Whichever way they came, the documents the country requires must be there (issue 14).
-        country && options.documents ? missingDocumentErrors(country, new Set([...sentKinds, ...stored.kinds]), options.documentsVia) : {},
+        country ? missingDocumentErrors(country, new Set([...sentKinds, ...stored.kinds]), options.documentsVia) : {},
       );
       const data = await validate(tx, actor, input, mergeErrors(callbackErrors, documentErrors));
 

@@ -57,7 +57,7 @@ describe("documents stored with the request", () => {
     const support = await createSupport();
     const letter = pdf(300_000);
     const profile = await createCompanyProfile(customer.accountId, "NL");
-    await createRequest(customer, { companyProfileId: profile.id }); // a request without documents next to it
+    await createRequest(customer, { companyProfileId: profile.id }); // another request of the account, with its own letter
     const request = await createPortingRequest(customer, input(profile.id), getDb(), {
       documents: [loa(letter, "C:\\fakepath\\LoA.pdf"), invoice()],
     });
@@ -127,10 +127,11 @@ describe("documents stored with the request", () => {
     await db.execute(sql.raw("drop trigger refuse_history on porting_request_events; drop function refuse_history();"));
   });
 
-  test("callers that send no documents (the REST API) are not asked for them", async () => {
+  test("a caller that sends no documents is asked for the required ones, like the form (every path alike)", async () => {
     const { customer } = await createTenant("NL");
-    const request = await createPortingRequest(customer, input(await profileId(customer.accountId)));
-    expect(await listDocuments(customer, request.id)).toEqual([]);
+    const error = await createPortingRequest(customer, input(await profileId(customer.accountId))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors)).toEqual(["documents.letter_of_authorisation"]);
   });
 });
 

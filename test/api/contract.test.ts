@@ -19,7 +19,7 @@ import {
   nextNumber,
 } from "@/test/factories";
 import { call, keyFor } from "./client";
-import { conversationContract } from "./contract-conversation";
+import { conversationContract, uploadForm } from "./contract-conversation";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -238,6 +238,9 @@ describe("porting requests", () => {
   test("create, get, list with filters and paging", async () => {
     const number = nextNumber();
     const national = `0${number.slice(3, 5)} ${number.slice(5, 8)} ${number.slice(8)}`;
+    // Every country requires a letter of authorisation: uploaded first, named by the create.
+    const upload = await check("uploadDocument", { key: customerKey, body: uploadForm("letter_of_authorisation") });
+    const documents = [{ id: upload.body.id as string }];
     const created = await check("createPortingRequest", {
       key: customerKey,
       headers: { "idempotency-key": "contract-create" },
@@ -251,6 +254,7 @@ describe("porting requests", () => {
         callbackUrl: "https://example.com/porting-callback",
         comment: null,
         preferredPortingDate: null,
+        documents,
       },
     });
     expect(created.status).toBe(201);
@@ -262,7 +266,7 @@ describe("porting requests", () => {
     const replay = await check("createPortingRequest", {
       key: customerKey,
       headers: { "idempotency-key": "contract-create" },
-      json: { country: "NL", numberType: "geographic", companyProfileId: profileId, phoneNumbers: [national], currentProvider: "KPN", distributionGroupId: groupId, callbackUrl: "https://example.com/porting-callback", comment: null, preferredPortingDate: null },
+      json: { country: "NL", numberType: "geographic", companyProfileId: profileId, phoneNumbers: [national], currentProvider: "KPN", distributionGroupId: groupId, callbackUrl: "https://example.com/porting-callback", comment: null, preferredPortingDate: null, documents },
     });
     expect(replay.status).toBe(201);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");

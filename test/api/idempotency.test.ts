@@ -8,7 +8,7 @@ import { idempotencyKeys } from "@/db/schema";
 import { hashApiKey } from "@/lib/auth/api-keys";
 import { canonicalJson } from "@/lib/api/idempotency";
 import type { CustomerActor } from "@/lib/auth/actor";
-import { countRows, createCompanyProfile, createTenant, nextNumber } from "@/test/factories";
+import { countRows, createCompanyProfile, createTenant, letterUploadPool, nextNumber } from "@/test/factories";
 import { call, keyFor } from "./client";
 import { expectDocumented } from "./document";
 
@@ -26,7 +26,11 @@ beforeAll(async () => {
   key = await keyFor(customer);
   keyId = (await getDb().execute<{ id: string }>(sql`select id from api_keys where hash = ${hashApiKey(key)}`))[0]!.id;
   profileId = (await createCompanyProfile(customer.accountId)).id;
+  letters = await letterUploadPool(customer, 80);
 });
+
+// Each create names a letter of authorisation uploaded before it (each upload serves one create).
+let letters: { id: string }[] = [];
 
 const body = (numbers = [nextNumber()]) => ({
   country: "NL",
@@ -34,6 +38,7 @@ const body = (numbers = [nextNumber()]) => ({
   companyProfileId: profileId,
   phoneNumbers: numbers,
   currentProvider: "KPN",
+  documents: [letters.shift()!],
 });
 
 function create(json: unknown, idempotencyKey: string, apiKey = key) {

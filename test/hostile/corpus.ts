@@ -455,8 +455,27 @@ export async function runHostileCorpus(baseUrl: string, apiKey: string, options:
     if (response.status !== status) throw new Error(`Corpus setup: ${request.method} ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
     return JSON.parse(text) as T;
   };
+  // Every country requires a letter of authorisation: uploaded first, named by the create.
+  const uploadLetter = async (): Promise<string> => {
+    for (;;) {
+      const form = new FormData();
+      form.set("file", new File([new TextEncoder().encode("%PDF-1.7\nA letter of authorisation\n%%EOF\n")], "loa.pdf", { type: "application/pdf" }));
+      form.set("kind", "letter_of_authorisation");
+      const response = await fetch(`${api}/documents`, { method: "POST", headers: { authorization: `Bearer ${apiKey}` }, body: form, signal: AbortSignal.timeout(timeout) });
+      const text = await response.text();
+      if (response.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(60, Math.max(1, Number(response.headers.get("retry-after")) || 1))));
+        continue;
+      }
+      if (response.status !== 201) throw new Error(`Corpus setup: POST /documents answered ${response.status}: ${text.slice(0, 300)}`);
+      return (JSON.parse(text) as { id: string }).id;
+    }
+  };
   const newRequest = async (fields: Record<string, unknown>) =>
-    ok<{ id: string; phoneNumbers: { number: string }[] }>({ method: "POST", path: "/porting-requests", json: fields, headers: idem() }, 201);
+    ok<{ id: string; phoneNumbers: { number: string }[] }>(
+      { method: "POST", path: "/porting-requests", json: { ...fields, documents: [{ id: await uploadLetter() }] }, headers: idem() },
+      201,
+    );
 
   // The context.
   const profile = async (fields: Record<string, unknown>) => (await ok<{ id: string }>({ method: "POST", path: "/company-profiles", json: profileBody(fields) }, 201)).id;
