@@ -104,23 +104,21 @@ export const AddDocumentByIdBody = z
 
 // ---- events (the account's webhook endpoints and GET /events; never the request's callbackUrl) -------
 
-const RequestRef = z.object({ id: z.uuid(), reference: z.string() }).describe("The request the event is about.");
-
 export const CommentAddedEvent = z
   .object({
-    type: z.literal("porting_request.comment_added"),
-    portingRequest: RequestRef,
+    portingRequestId: z.uuid().describe("The request the comment is on."),
+    reference: z.string().describe("The request's reference, such as PR-000123."),
     comment: Comment.omit({ internal: true }),
   })
-  .describe("A comment the customer can see was added (by the account or by support). Internal notes are never an event.");
+  .describe("The body of a `porting_request.comment_added` event: a comment the customer can see was added (by the account or by support). Internal notes are never an event.");
 
 export const DocumentAddedEvent = z
   .object({
-    type: z.literal("porting_request.document_added"),
-    portingRequest: RequestRef,
+    portingRequestId: z.uuid().describe("The request the document was added to."),
+    reference: z.string().describe("The request's reference, such as PR-000123."),
     document: RequestDocument,
   })
-  .describe("A document was added to an open request after its creation (by the account or by support).");
+  .describe("The body of a `porting_request.document_added` event: a document was added to an open request after its creation (by the account or by support).");
 
 for (const [id, schema] of Object.entries({ AddComment: AddCommentBody, UploadDocument: UploadDocumentForm, AddDocumentById: AddDocumentByIdBody })) {
   requestComponents.add(schema, { id });

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
+import { CommentAddedEvent } from "@/lib/api/conversation-schemas";
 import { callbackDeliveries, emailMessages, events, portingRequests } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listSupportQueue } from "@/lib/support/queue";
@@ -107,9 +108,11 @@ describe("a question from support and the customer's answer", () => {
     const recorded = await getDb().select().from(events).where(eq(events.portingRequestId, request.id));
     const commentEvents = recorded.filter((e) => e.type === "porting_request.comment_added").map((e) => JSON.parse(e.body) as Record<string, unknown>);
     expect(commentEvents).toEqual([
-      { type: "porting_request.comment_added", portingRequest: { id: request.id, reference: request.reference }, comment: { id: question.id, body: question.body, author: question.author, asksForInformation: true, createdAt: question.createdAt } },
-      { type: "porting_request.comment_added", portingRequest: { id: request.id, reference: request.reference }, comment: { id: answer.id, body: answer.body, author: answer.author, asksForInformation: false, createdAt: answer.createdAt } },
+      { portingRequestId: request.id, reference: request.reference, comment: { id: question.id, body: question.body, author: question.author, asksForInformation: true, createdAt: question.createdAt } },
+      { portingRequestId: request.id, reference: request.reference, comment: { id: answer.id, body: answer.body, author: answer.author, asksForInformation: false, createdAt: answer.createdAt } },
     ]);
+    // Each is exactly the documented event body.
+    for (const body of commentEvents) expect(CommentAddedEvent.strict().parse(body)).toEqual(body);
   });
 
   test("a customer's document also answers the question; a final request is never waiting", async () => {

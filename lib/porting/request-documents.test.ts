@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
+import { DocumentAddedEvent } from "@/lib/api/conversation-schemas";
 import { events, portingRequestDocuments } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createCompanyProfile, createRequest, createSupport, createTenant, insertRequestInStatus, nextNumber } from "@/test/factories";
@@ -185,7 +186,8 @@ describe("documents added to an open request", () => {
     expect(dto.history).toHaveLength(1);
     const added = (await getDb().select().from(events).where(eq(events.portingRequestId, request.id)))
       .filter((e) => e.type === "porting_request.document_added")
-      .map((e) => JSON.parse(e.body) as { document: { id: string; fileName: string } });
+      .map((e) => DocumentAddedEvent.strict().parse(JSON.parse(e.body)));
+    expect(added.every((e) => e.portingRequestId === request.id && e.reference === request.reference)).toBe(true);
     expect(added.map((e) => [e.document.id, e.document.fileName])).toEqual([
       [bySupport.id, "from-kpn.pdf"],
       [byCustomer.id, "kpn.png"],

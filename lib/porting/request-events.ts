@@ -34,13 +34,15 @@ export type RequestEvent =
 
 /** The event's public body, as documented in the OpenAPI document (lib/api/conversation-schemas.ts `CommentAddedEvent`, `DocumentAddedEvent`). */
 export function requestEventData(event: RequestEvent) {
-  const request = { id: event.portingRequestId, reference: event.reference };
+  // `portingRequestId` at the top, as every event that is not a status change names its request
+  // (the pages' live updates read it there; a status change's body is the request itself).
+  const request = { portingRequestId: event.portingRequestId, reference: event.reference };
   if (event.type === REQUEST_EVENT_TYPES.commentAdded) {
     if (event.comment.internal) throw new Error("requestEventData: an internal note is never an event");
     const { internal: _internal, ...comment } = event.comment;
-    return { portingRequest: request, comment };
+    return { ...request, comment };
   }
-  return { portingRequest: request, document: event.document };
+  return { ...request, document: event.document };
 }
 
 /** Records the event in the caller's transaction (lib/events/record.ts): the event stream and the account's webhook endpoints read it. */
@@ -49,6 +51,6 @@ export async function recordRequestEvent(tx: Executor, event: RequestEvent): Pro
     accountId: event.accountId,
     portingRequestId: event.portingRequestId,
     type: event.type,
-    body: { type: event.type, ...requestEventData(event) },
+    body: requestEventData(event),
   });
 }
