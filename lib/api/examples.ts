@@ -35,6 +35,7 @@ export const createPortingRequestExample: z.input<typeof CreatePortingRequestBod
 export const portingRequestExample: PortingRequestJson = {
   id: EXAMPLE_REQUEST_ID,
   reference: "PR-000123",
+  customerReference: "PO-2026-0042",
   status: "requested",
   statusLabel: "Requested",
   statusReason: "Request received",

@@ -1,4 +1,18 @@
 import { z } from "zod";
+import { createDistributionGroupExample, updateVoiceNumbersExample } from "./configuration-examples";
+import {
+  CreateDistributionGroupBody,
+  ListVoiceNumbersQuery,
+  UpdateDistributionGroupBody,
+  UpdateVoiceNumberBody,
+  UpdateVoiceNumbersBody,
+  VoiceNumberPage,
+} from "./configuration-schemas";
+import { EXAMPLE_DELIVERY_ID, requestNotificationsExample, resendResultExample } from "./notification-examples";
+import { RequestNotifications, ResendNotificationBody, ResendResult } from "./notification-schemas";
+import { DistributionGroup, ExportPortingRequestsQuery, VoiceNumber } from "./schemas";
+import { EXPORT_COLUMNS } from "@/lib/porting/export-columns";
+import { EXAMPLE_GROUP_ID } from "./examples";
 import { MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
 import { MAX_BODY_BYTES } from "./body";
 import {
@@ -80,7 +94,14 @@ export type Endpoint = {
     alternative?: { schema: z.ZodType; mediaType: "application/json" | "multipart/form-data"; example: unknown };
   };
   idempotent?: boolean;
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; example?: unknown };
+  success: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    example?: unknown;
+    /** A body that is not JSON (the CSV export): its media type and example text, with no schema component. */
+    text?: { mediaType: "text/csv"; example: string; headers?: Record<string, { description: string; schema: { type: "string" } }> };
+  };
   errors: readonly ProblemStatus[];
   /** Callbacks this operation sets up (create: the status-change callback). */
   callbacks?: boolean;
@@ -99,6 +120,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     tag: "Countries",
     summary: "List countries",
     description: "The countries we port from, with the number types we port in each.",
+const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (`+31201234567`). A number that is not on your voice account is a 404.", example: "+31201234567" };
     roles: ["customer", "support"],
     success: { status: 200, description: "The countries.", schema: CountryList, example: { data: countriesJson() } },
     errors: [...AUTH_ERRORS],
@@ -217,6 +239,26 @@ export const ENDPOINTS: readonly Endpoint[] = [
       "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only). The descriptions fit one country (`country`, else your account's): outside the Netherlands a customer may also cancel while a request is Requested or In progress, so Cancelled does not carry the Dutch rule there.",
     roles: ["customer", "support"],
     query: StatusesQuery,
+  {
+    method: "get",
+    path: "/porting-requests/export",
+    operationId: "exportPortingRequests",
+    tag: "Porting requests",
+    summary: "Export porting requests (CSV)",
+    description: `The requests that List Porting Requests would answer for the same filters (all of them, unpaged, newest first) as CSV: one row per number, with a header row and these columns: ${EXPORT_COLUMNS.map((c) => `\`${c}\``).join(", ")}. Status and number type are the labels people read; dates and times are ISO 8601 UTC; empty cells are empty. RFC 4180 (CRLF line ends; cells with a comma, quote or line break are quoted, quotes doubled), UTF-8. A cell that starts with \`=\`, \`+\`, \`-\` or \`@\` starts with an apostrophe instead, so a spreadsheet shows it as text and never runs it as a formula: phone numbers thus read \`'+31201234567\`. Streamed as it is read, so an export of a million rows starts at once.`,
+    roles: ["customer", "support"],
+    query: ExportPortingRequestsQuery,
+    success: {
+      status: 200,
+      description: "The CSV, as an attachment.",
+      text: {
+        mediaType: "text/csv",
+        example: `${EXPORT_COLUMNS.join(",")}\r\nPR-000123,PO-2026-0042,Requested,Request received,NL,Geographic,'+31201234567,KPN,,,2026-05-04T09:12:45.120Z,2026-05-04T09:12:45.120Z\r\n`,
+        headers: { "Content-Disposition": { description: "`attachment; filename=\"porting-requests-<date>.csv\"`", schema: { type: "string" } } },
+      },
+    },
+    errors: [...AUTH_ERRORS, 422],
+  },
     success: { status: 200, description: "The statuses.", schema: StatusList, example: { country: "NL", data: statusesJson("NL") } },
     errors: [...AUTH_ERRORS, 422],
   },
@@ -377,11 +419,51 @@ export const ENDPOINTS: readonly Endpoint[] = [
     operationId: "listNumbers",
     tag: "Numbers",
     summary: "List numbers",
-    description: "The numbers on your voice account, in number order: what completed requests assigned, with their distribution group.",
+    description: "The numbers on your voice account, in number order: what completed requests assigned, with their distribution group. Search and filter by group as on the Numbers page.",
     roles: ["customer"],
-    query: ListQuery,
+    query: ListVoiceNumbersQuery,
     success: { status: 200, description: "A page of numbers.", schema: VoiceNumberList, example: { data: [voiceNumberExample], nextCursor: null } },
-    errors: [...AUTH_ERRORS, 403, 422],
+    errors: [...AUTH_ERRORS, 403, 404, 422],
+  },
+  // ---- the rest of what a customer does in the browser (issue 15 item 3) ----
+  {
+    method: "post",
+    path: "/distribution-groups",
+    operationId: "createDistributionGroup",
+    tag: "Distribution groups",
+    summary: "Create distribution group",
+    description:
+      "A group with a name unique in your account and its destinations in ring order. Every problem is named at once (`destinations.2` is the third); phone numbers are answered in E.164.",
+    roles: ["customer"],
+    body: { schema: CreateDistributionGroupBody, required: true, example: createDistributionGroupExample },
+    success: { status: 201, description: "The new group. `Location` holds its URL.", schema: DistributionGroup, example: distributionGroupExample },
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/distribution-groups/{id}",
+    operationId: "getDistributionGroup",
+    tag: "Distribution groups",
+    summary: "Get distribution group",
+    description: "One distribution group of the account, with how many numbers and open requests use it.",
+    roles: ["customer"],
+    pathParams: idParam("distribution group", EXAMPLE_GROUP_ID),
+    success: { status: 200, description: "The group.", schema: DistributionGroup, example: distributionGroupExample },
+    errors: [...AUTH_ERRORS, 403, 404],
+  },
+  {
+    method: "patch",
+    path: "/distribution-groups/{id}",
+    operationId: "updateDistributionGroup",
+    tag: "Distribution groups",
+    summary: "Update distribution group",
+    description:
+      "Rename the group, replace its destinations (the whole list, in ring order), or both. A group in use may change: its numbers follow at once.",
+    roles: ["customer"],
+    pathParams: idParam("distribution group", EXAMPLE_GROUP_ID),
+    body: { schema: UpdateDistributionGroupBody, required: true, example: { destinations: ["sip:reception@acme.example", "sip:backoffice@acme.example"] } },
+    success: { status: 200, description: "The changed group.", schema: DistributionGroup, example: distributionGroupExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
   },
 ];
 
@@ -421,6 +503,84 @@ function componentSchemas(): Record<string, JsonSchema> {
 }
 
 function schemaRef(schema: z.ZodType, registry: typeof requestComponents): JsonSchema {
+  {
+    method: "delete",
+    path: "/distribution-groups/{id}",
+    operationId: "deleteDistributionGroup",
+    tag: "Distribution groups",
+    summary: "Delete distribution group",
+    description:
+      "Deletes a group that no number and no open porting request uses; otherwise 409 with `numbersCount` and `openPortingRequestsCount` (move the numbers first, or wait for the requests). Finished requests that named it forget it.",
+    roles: ["customer"],
+    pathParams: idParam("distribution group", EXAMPLE_GROUP_ID),
+    success: { status: 204, description: "Deleted." },
+    errors: [...AUTH_ERRORS, 403, 404, 409],
+  },
+  {
+    method: "patch",
+    path: "/numbers",
+    operationId: "updateNumbers",
+    tag: "Numbers",
+    summary: "Move numbers to a distribution group",
+    description:
+      "Routes several numbers of your voice account to one of your distribution groups, or to none (`null`). All or nothing: a number that is not on your account, or a group that is not yours, is a 404 and changes nothing.",
+    roles: ["customer"],
+    body: { schema: UpdateVoiceNumbersBody, required: true, example: updateVoiceNumbersExample },
+    success: { status: 200, description: "The changed numbers.", schema: VoiceNumberPage, example: { data: [voiceNumberExample] } },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/numbers/{number}",
+    operationId: "getNumber",
+    tag: "Numbers",
+    summary: "Get number",
+    description: "One number of your voice account with its distribution group. Write it in E.164 (`+31201234567`); other formats are read in your account's country.",
+    roles: ["customer"],
+    pathParams: [NUMBER_PARAM],
+    success: { status: 200, description: "The number.", schema: VoiceNumber, example: voiceNumberExample },
+    errors: [...AUTH_ERRORS, 403, 404],
+  },
+  {
+    method: "patch",
+    path: "/numbers/{number}",
+    operationId: "updateNumber",
+    tag: "Numbers",
+    summary: "Set a number's distribution group",
+    description: "Where calls to this number go: one of your distribution groups, or none (`null`).",
+    roles: ["customer"],
+    pathParams: [NUMBER_PARAM],
+    body: { schema: UpdateVoiceNumberBody, required: true, example: { distributionGroupId: EXAMPLE_GROUP_ID } },
+    success: { status: 200, description: "The changed number.", schema: VoiceNumber, example: voiceNumberExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/porting-requests/{id}/notifications",
+    operationId: "listRequestNotifications",
+    tag: "Porting requests",
+    summary: "List a request's notifications",
+    description:
+      "What every status change sent, newest change first: the email to the company profile's addresses (state, attempts, the text as sent) and each callback to `callbackUrl` with every attempt (time, HTTP status, duration, error). The request page shows the same.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    success: { status: 200, description: "The notifications.", schema: RequestNotifications, example: requestNotificationsExample },
+    errors: [...AUTH_ERRORS, 404],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/notifications",
+    operationId: "resendRequestNotification",
+    tag: "Porting requests",
+    summary: "Resend a callback",
+    description:
+      "The request page's “Resend”: one callback delivery of this request (`deliveryId` from GET …/notifications) goes out again. One still being retried is tried now; a delivered or failed one is sent again as a new delivery with a new `webhook-id` and the same body (the request as it was after that change). Resending while a resend is pending queues nothing more.",
+    roles: ["customer", "support"],
+    pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: ResendNotificationBody, required: true, example: { deliveryId: EXAMPLE_DELIVERY_ID } },
+    success: { status: 202, description: "Queued: the delivery that will be attempted now.", schema: ResendResult, example: resendResultExample },
+    errors: [...AUTH_ERRORS, 400, 404, 413, 415, 422],
+  },
   const id = registry.get(schema)?.id;
   if (!id) throw new Error("openapi: every body and response schema must be a named component");
   return { $ref: REF(id) };
@@ -589,7 +749,11 @@ export const WEBHOOK_HEADERS = [
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
+          ...(success.text?.headers ?? {}),
 export function buildOpenApiDocument(options: { serverUrl: string }) {
+        ...(success.text
+          ? { content: { [success.text.mediaType]: { schema: { type: "string" }, example: success.text.example } } }
+          : {}),
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of ENDPOINTS) {
     (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);

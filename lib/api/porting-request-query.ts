@@ -11,14 +11,23 @@ import type { ListPortingRequestsQuery } from "./schemas";
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 3600 * 1000;
 
-export function portingRequestFilters(query: z.output<typeof ListPortingRequestsQuery>): PortingRequestListFilters {
+type ListQuery = z.output<typeof ListPortingRequestsQuery>;
+export type PortingRequestCriteria = Omit<PortingRequestListFilters, "limit" | "cursor">;
+
+/** The list's page: its criteria plus the page size and cursor. */
+export function portingRequestFilters(query: ListQuery): PortingRequestListFilters {
+  return { ...portingRequestCriteria(query), cursor: query.cursor, limit: query.limit };
+}
+
+/** Which requests, without paging: what the list and the export share. */
+export function portingRequestCriteria(query: Omit<ListQuery, "limit" | "cursor">): PortingRequestCriteria {
   const errors: FieldErrors = {};
-  const filters: PortingRequestListFilters = {
+  const filters: PortingRequestCriteria = {
     status: query.status,
     country: query.country,
     q: query.q,
-    cursor: query.cursor,
-    limit: query.limit,
+    currentProvider: query.currentProvider,
+    companyProfileId: query.companyProfileId,
   };
 
   if (query.number !== undefined) {

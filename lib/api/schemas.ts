@@ -115,6 +115,7 @@ export const PortingRequest = z
   .object({
     id: uuid(),
     reference: z.string().describe("What people read and say, such as PR-000123."),
+    customerReference: z.string().nullable().describe("Your own reference (a purchase order, a ticket), as given at create; null when none was."),
     status: StatusId,
     statusLabel: z.string().describe("The status as shown to people, such as `Ready to be ported`."),
     statusReason: z.string().describe("The reason given with the latest status change."),
@@ -216,6 +217,7 @@ export const CreatePortingRequestBody = z
       .describe(
         "Uploads made with POST /api/v1/documents, by id: at least the documents the country requires (GET /countries/{code}/requirements; the letter of authorisation everywhere), one per kind. Each upload is used once, within 24 hours.",
       ),
+    customerReference: cf.customerReference.describe("Your own reference, such as a purchase order or ticket number: up to 100 characters (trimmed). Shown in the lists, searchable with `q`, in the export."),
   })
   .describe("Create Porting Request. Optional fields may be left out or be null.");
 
@@ -241,7 +243,7 @@ export const TransitionBody = z
   .describe("Support only: move a request to another status, as the transition table allows.");
 
 export const ResubmitPortingRequestBody = CreatePortingRequestBody.partial().describe(
-  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request (its documents too). `null` clears an optional field. An empty object resubmits it as it was.",
+  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request. `null` clears an optional field; an empty object (or no body) resubmits it as it was. Its documents are copied (the same files); `documents` names new uploads that replace the copies of their kinds.",
 );
 
 // ---- porting requests: list query ----------------------------------------------------------------
@@ -271,7 +273,20 @@ export const ListPortingRequestsQuery = z
     reference: z.string().trim().max(20, "This is not a reference.").optional().describe("The request with this reference: PR-000123, pr123 or 123."),
     createdFrom: dateOrDateTime("createdFrom").optional().describe("Created at or after: a date (start of that day, UTC) or an ISO 8601 date-time."),
     createdTo: dateOrDateTime("createdTo").optional().describe("Created at or before: a date (the whole day, UTC) or an ISO 8601 date-time."),
-    q: z.string().trim().max(100, "Search for at most 100 characters.").optional().describe("Free search: a reference or a number, as in the app's search box."),
+    currentProvider: z
+      .string()
+      .trim()
+      .min(1, "Give the provider's name.")
+      .max(200, "A provider's name is at most 200 characters.")
+      .optional()
+      .describe("Only requests from this current provider: the whole name, case-insensitive (`kpn` finds “KPN”)."),
+    companyProfileId: z.uuid({ error: "Give a company profile's id (a UUID)." }).optional().describe("Only requests filed with this company profile."),
+    q: z
+      .string()
+      .trim()
+      .max(100, "Search for at most 100 characters.")
+      .optional()
+      .describe("Free search, as in the app's search box: a reference, a phone number, or part of your own reference (`customerReference`)."),
     limit: z.coerce
       .number({ error: `Give the page size as a number from 1 to ${API_MAX_LIMIT}.` })
       .int(`Give the page size as a whole number from 1 to ${API_MAX_LIMIT}.`)
@@ -282,6 +297,10 @@ export const ListPortingRequestsQuery = z
     cursor: z.string().max(500, "This cursor is not valid.").optional().describe("`nextCursor` of the previous page."),
   })
   .describe("Filters of the request list; combine any of them.");
+
+export const ExportPortingRequestsQuery = ListPortingRequestsQuery.omit({ limit: true, cursor: true }).describe(
+  "The request list's filters; the export holds every matching request, unpaged.",
+);
 
 export const ListQuery = z
   .strictObject({

@@ -4,7 +4,10 @@ import { COUNTRY_LIST, publicCountryRequirements } from "@/lib/porting/countries
 import type { PortingRequestJson as DomainPortingRequestJson } from "@/lib/porting/serialize";
 import { STATUS_LIST, statusDescription } from "@/lib/porting/statuses";
 import type { CountryCode } from "@/lib/porting/values";
+import type { RequestNotifications } from "@/lib/notifications/queries";
+import type { ResendResult } from "@/lib/notifications/resend-callback";
 import type { VoiceNumberDto } from "@/lib/voice-numbers/dto";
+import type { RequestNotificationsJson, ResendResultJson } from "./notification-schemas";
 import type {
   CompanyProfileJson,
   CountryJson,
@@ -135,4 +138,63 @@ export function countryRequirementsJson(code: CountryCode): CountryRequirementsJ
     simplifications: [...c.simplifications],
     fixedLineOrMobileAs: c.fixedLineOrMobileAs,
   };
+}
+
+/** GET …/notifications: the page's own read, field by field (a field added for a page stays out). */
+export function requestNotificationsJson(n: RequestNotifications): RequestNotificationsJson {
+  return {
+    requestId: n.requestId,
+    reference: n.reference,
+    callbackUrl: n.callbackUrl,
+    events: n.events.map((e) => ({
+      eventId: e.eventId,
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+      firstPossiblePortingDate: e.firstPossiblePortingDate,
+      actor: { role: e.actor.role, name: e.actor.name },
+      at: e.at,
+      emails: e.emails.map((m) => ({
+        id: m.id,
+        recipients: [...m.recipients],
+        subject: m.subject,
+        textBody: m.textBody,
+        state: m.state,
+        attempts: m.attempts,
+        maxAttempts: m.maxAttempts,
+        lastError: m.lastError,
+        notSentReason: m.notSentReason,
+        nextAttemptAt: m.nextAttemptAt,
+        sentAt: m.sentAt,
+        createdAt: m.createdAt,
+      })),
+      callbacks: e.callbacks.map((c) => ({
+        id: c.id,
+        messageId: c.messageId,
+        eventType: c.eventType,
+        url: c.url,
+        state: c.state,
+        attempts: c.attempts,
+        maxAttempts: c.maxAttempts,
+        lastStatusCode: c.lastStatusCode,
+        lastError: c.lastError,
+        nextAttemptAt: c.nextAttemptAt,
+        inFlight: c.inFlight,
+        deliveredAt: c.deliveredAt,
+        createdAt: c.createdAt,
+        attemptLog: c.attemptLog.map((a) => ({
+          attempt: a.attempt,
+          startedAt: a.startedAt,
+          durationMs: a.durationMs,
+          statusCode: a.statusCode,
+          error: a.error,
+          nextAttemptAt: a.nextAttemptAt,
+        })),
+      })),
+    })),
+  };
+}
+
+export function resendResultJson(r: ResendResult): ResendResultJson {
+  return { deliveryId: r.deliveryId, messageId: r.messageId, mode: r.mode };
 }

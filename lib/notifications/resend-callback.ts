@@ -4,6 +4,8 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { callbackDeliveries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { getPortingRequestRowForActor } from "@/lib/porting/queries";
 import { parseInput } from "@/lib/shared/validation";
 import { NOTIFY_CHANNEL } from "./events";
 import { getCallbackDeliveryForActor } from "./queries";
@@ -23,6 +25,8 @@ import { newMessageId } from "./webhooks/sign";
 
 export const resendCallbackSchema = z.object({
   deliveryId: z.string({ error: "The callback delivery id is missing." }).max(100, "This is not a callback delivery id."),
+  // The API names the request in its path (POST …/{id}/notifications): a delivery of another request is a not-found.
+  portingRequestId: z.string().max(100).optional(),
 });
 
 export type ResendResult = {
@@ -33,9 +37,11 @@ export type ResendResult = {
 };
 
 export async function resendCallback(actor: Actor, input: z.input<typeof resendCallbackSchema>, db: Db = getDb()): Promise<ResendResult> {
-  const { deliveryId } = parseInput(resendCallbackSchema, input);
+  const { deliveryId, portingRequestId } = parseInput(resendCallbackSchema, input);
   return db.transaction(async (tx) => {
+    if (portingRequestId !== undefined) await getPortingRequestRowForActor(tx, actor, portingRequestId);
     const original = await getCallbackDeliveryForActor(actor, deliveryId, tx);
+    if (portingRequestId !== undefined && original.portingRequestId !== portingRequestId) throw new NotFoundError("callback delivery");
     // Serialises resends of one status change: two clicks at once create one delivery.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`resend:${original.eventId}`}, 0))`);
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { isUuid } from "@/lib/shared/ids";
+import { containsPattern } from "@/lib/shared/like";
 import { parseInput } from "@/lib/shared/validation";
 import {
   LIST_NUMBER_PREVIEW,
@@ -50,7 +51,7 @@ export async function getPortingRequestRowForActor(db: Executor, actor: Actor, i
 }
 
 /** created_at to the microsecond, for the keyset cursor (a Date would lose the microseconds). */
-const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The requests matching `where` with everything their GET JSON shows (account name, numbers,
@@ -163,15 +164,17 @@ function hasAnyNumber(db: Executor, numbers: readonly string[], actor: Actor): S
   return sql`${portingRequests.id} = any(array(${matching}))`;
 }
 
-/** The search box: a reference ("PR-000123", "pr123", "123") or a phone number in any format. */
+/**
+ * The search box: a reference ("PR-000123", "pr123", "123"), a phone number in any format, or part
+ * of the customer's own reference (case-insensitive; the trigram index serves the ILIKE).
+ */
 function searchCondition(db: Executor, q: string, country: CountryCode | undefined, actor: Actor): SQL {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [sql`${portingRequests.customerReference} ilike ${containsPattern(q)}`];
   const reference = normaliseReference(q);
   if (reference) conditions.push(eq(portingRequests.reference, reference));
 
   const numbers = numberCandidates(q, country);
   if (numbers.length > 0) conditions.push(hasAnyNumber(db, numbers, actor));
-  if (conditions.length === 0) return sql`false`;
   return conditions.length === 1 ? (conditions[0] as SQL) : (sql`(${sql.join(conditions, sql` or `)})` as SQL);
 }
 
@@ -227,9 +230,14 @@ export type PortingRequestListFilters = {
   createdFrom?: Date | undefined;
   createdBefore?: Date | undefined;
   createdUntil?: Date | undefined;
+  /** The current provider's name, case-insensitive, as a whole (not a part of it). */
+  currentProvider?: string | undefined;
+  /** Requests filed with this company profile; another account's profile simply matches nothing. */
+  companyProfileId?: string | undefined;
 };
 
-function pageCondition(db: Executor, actor: Actor, filters: PortingRequestListFilters): SQL | undefined {
+/** The list's WHERE for these filters, tenant and keyset cursor included (the export walks it too). */
+export function pageCondition(db: Executor, actor: Actor, filters: Omit<PortingRequestListFilters, "limit">): SQL | undefined {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   return and(
     tenantCondition(actor),
@@ -241,6 +249,12 @@ function pageCondition(db: Executor, actor: Actor, filters: PortingRequestListFi
     filters.createdFrom ? gte(portingRequests.createdAt, filters.createdFrom) : undefined,
     filters.createdBefore ? lt(portingRequests.createdAt, filters.createdBefore) : undefined,
     filters.createdUntil ? lte(portingRequests.createdAt, filters.createdUntil) : undefined,
+    filters.currentProvider ? sql`lower(${portingRequests.currentProvider}) = lower(${filters.currentProvider})` : undefined,
+    filters.companyProfileId
+      ? isUuid(filters.companyProfileId)
+        ? eq(portingRequests.companyProfileId, filters.companyProfileId)
+        : sql`false`
+      : undefined,
     cursor
       ? sql`(${portingRequests.createdAt}, ${portingRequests.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
       : undefined,

@@ -12,6 +12,7 @@ import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } fro
 export const MAX_NUMBERS_PER_REQUEST = 500;
 export const MAX_COMMENT_LENGTH = 2000;
 export const MAX_REASON_LENGTH = 1000;
+export const MAX_CUSTOMER_REFERENCE_LENGTH = 100;
 
 /** Forms send "" for an empty optional field; the API may send null or leave it out. */
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
@@ -63,6 +64,13 @@ export const createPortingRequestFields = z.object({
   comment: optional(
     z.string().trim().max(MAX_COMMENT_LENGTH, `Keep the comment under ${MAX_COMMENT_LENGTH} characters.`),
   ),
+  // The customer's own reference (a purchase order, a ticket): shown in the lists, searched, exported.
+  customerReference: optional(
+    z
+      .string({ error: "Give your reference as text." })
+      .trim()
+      .max(MAX_CUSTOMER_REFERENCE_LENGTH, `Keep your reference to ${MAX_CUSTOMER_REFERENCE_LENGTH} characters or fewer.`),
+  ),
 });
 
 export const createPortingRequestSchema = createPortingRequestFields
@@ -106,6 +114,7 @@ export const createPortingRequestSchema = createPortingRequestFields
     distributionGroupId: input.distributionGroupId ?? null,
     callbackUrl: input.callbackUrl ?? null,
     comment: input.comment ?? null,
+    customerReference: input.customerReference ?? null,
   }));
 
 export type CreatePortingRequestInput = z.input<typeof createPortingRequestSchema>;

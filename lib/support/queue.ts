@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db";
@@ -12,6 +12,7 @@ import { normaliseNumber } from "@/lib/porting/numbers";
 import { statusCounts } from "@/lib/porting/queries";
 import { isFinalStatus } from "@/lib/porting/statuses";
 import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
+import { containsPattern } from "@/lib/shared/like";
 import { parseInput } from "@/lib/shared/validation";
 import { COUNTRY_CODES, type CountryCode, type NumberType, type PortingStatus } from "@/lib/porting/values";
 
@@ -42,6 +43,7 @@ export type SupportQueueInput = z.input<typeof supportQueueSchema>;
 export type SupportQueueItem = {
   id: string;
   reference: string;
+  customerReference: string | null;
   accountId: string;
   accountName: string;
   country: string;
@@ -72,11 +74,6 @@ export type SupportQueuePage = {
 
 const REFERENCE = /^(?:PR-?)?0*(\d{1,9})$/i;
 
-/** LIKE pattern for a literal substring. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Phone numbers the search text can mean: international formats as they are, national ones in each country we port from. */
 function numbersFor(q: string, country: CountryCode | undefined): string[] {
   const numbers = new Set<string>();
@@ -92,9 +89,13 @@ function numbersFor(q: string, country: CountryCode | undefined): string[] {
   return [...numbers];
 }
 
+/** At most this many requests found by part of a customer reference: a few letters can match half the table. */
+const CUSTOMER_REFERENCE_MATCHES = 500;
+
 /**
- * The search box: a reference ("PR-000123", "pr123", "123"), a phone number in any format, or part
- * of an account name. Resolved to request and account ids first (small, indexed lookups), so the
+ * The search box: a reference ("PR-000123", "pr123", "123"), a phone number in any format, part
+ * of an account name, or part of a customer's own reference (newest matches first, at most
+ * CUSTOMER_REFERENCE_MATCHES; the trigram index serves the ILIKE). Resolved to request and account ids first (small, indexed lookups), so the
  * per-status branches below filter by id lists instead of probing every request of a status: with
  * a subquery inside the OR, a number search read all million rows (1.1 s in bench/list-at-scale.ts).
  */
@@ -102,7 +103,7 @@ async function searchCondition(db: Executor, q: string, country: CountryCode | u
   const ref = REFERENCE.exec(q.replace(/\s+/g, ""));
   const reference = ref?.[1] ? `PR-${ref[1].padStart(6, "0")}` : null;
   const numbers = numbersFor(q, country);
-  const [byReference, byNumber, byAccount] = await Promise.all([
+  const [byReference, byNumber, byAccount, byCustomerReference] = await Promise.all([
     reference
       ? db.select({ id: portingRequests.id }).from(portingRequests).where(eq(portingRequests.reference, reference))
       : Promise.resolve([]),
@@ -113,8 +114,14 @@ async function searchCondition(db: Executor, q: string, country: CountryCode | u
           .where(inArray(portingRequestNumbers.number, numbers))
       : Promise.resolve([]),
     db.select({ id: accounts.id }).from(accounts).where(sql`${accounts.name} ilike ${containsPattern(q)}`),
+    db
+      .select({ id: portingRequests.id })
+      .from(portingRequests)
+      .where(sql`${portingRequests.customerReference} ilike ${containsPattern(q)}`)
+      .orderBy(desc(portingRequests.createdAt))
+      .limit(CUSTOMER_REFERENCE_MATCHES),
   ]);
-  const requestIds = [...byReference, ...byNumber].map((r) => r.id);
+  const requestIds = [...byReference, ...byNumber, ...byCustomerReference].map((r) => r.id);
   const accountIds = byAccount.map((a) => a.id);
   const conditions: SQL[] = [];
   if (requestIds.length > 0) conditions.push(inArray(portingRequests.id, requestIds));
@@ -194,6 +201,7 @@ export async function listSupportQueue(
     items.push({
       id: request.id,
       reference: request.reference,
+      customerReference: request.customerReference,
       accountId: request.accountId,
       accountName: row.accountName,
       country: request.country,

@@ -20,6 +20,7 @@ import {
 } from "@/test/factories";
 import { call, keyFor } from "./client";
 import { conversationContract, uploadForm } from "./contract-conversation";
+import { configurationContract } from "./contract-configuration";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -446,7 +447,8 @@ describe("errors every endpoint documents", () => {
       const malformed = await check(endpoint.operationId, {
         key: endpoint.roles.includes("customer") ? customerKey : supportKey,
         params: { id: "not-a-uuid" },
-        json: endpoint.operationId === "transitionPortingRequest" ? { to: "in_progress", reason: "x" } : endpoint.method === "patch" ? { city: "X" } : undefined,
+        // A valid body where one is required, so the id is what the answer is about.
+        json: endpoint.operationId === "transitionPortingRequest" ? { to: "in_progress", reason: "x" } : endpoint.body?.required && !endpoint.body.mediaType ? endpoint.body.example : undefined,
       });
       expect(malformed.status, `${endpoint.operationId} not-a-uuid`).toBe(404);
     }
@@ -475,3 +477,4 @@ test("every documented status of every operation was exercised and matched the d
   const missing = documentedPairs().filter((pair) => !seen.has(pair));
   expect(missing).toEqual([]);
 });
+configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
