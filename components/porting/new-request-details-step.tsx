@@ -5,7 +5,7 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldError, LabelledField, inputClass } from "@/components/ui/labelled-field";
 import { CONTRACT_SCENARIO_INFO, COUNTRIES, countryNameInText } from "@/lib/porting/countries";
 import type { NewRequestGroup } from "@/lib/porting/new-request-options";
-import { MAX_COMMENT_LENGTH, PREFERRED_DATE_EARLIEST_HOUR_UTC, PREFERRED_DATE_LATEST_HOUR_UTC } from "@/lib/porting/schemas";
+import { MAX_COMMENT_LENGTH, MAX_CUSTOMER_REFERENCE_LENGTH, PREFERRED_DATE_EARLIEST_HOUR_UTC, PREFERRED_DATE_LATEST_HOUR_UTC } from "@/lib/porting/schemas";
 import type { CountryCode } from "@/lib/porting/values";
 import { joinUtcDateTime, portingTimes, splitUtcDateTime, type RequestFormInput } from "./new-request-model";
 
@@ -48,6 +48,24 @@ export function NewRequestDetailsStep({
             type="text"
             autoComplete="organization"
             className={inputClass(!!error("currentProvider"), "sm:max-w-md")}
+          />
+        )}
+      </LabelledField>
+
+      <LabelledField
+        id="customerReference"
+        label="Your reference"
+        hint="Optional: your purchase order, ticket or project number. It is shown in your lists, searchable and in the CSV export."
+        error={error("customerReference")}
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register("customerReference")}
+            type="text"
+            maxLength={MAX_CUSTOMER_REFERENCE_LENGTH}
+            autoComplete="off"
+            className={inputClass(!!error("customerReference"), "sm:max-w-md")}
           />
         )}
       </LabelledField>

@@ -27,7 +27,7 @@ export const STEP_FIELDS: Record<StepId, readonly RequestFieldName[]> = {
   country: ["country", "numberType"],
   profile: ["companyProfileId"],
   numbers: ["phoneNumbers"],
-  details: ["currentProvider", "preferredPortingDate", "contractScenario", "distributionGroupId", "callbackUrl", "comment"],
+  details: ["currentProvider", "customerReference", "preferredPortingDate", "contractScenario", "distributionGroupId", "callbackUrl", "comment"],
   documents: [],
   review: [],
 };

@@ -20,6 +20,7 @@ export function NewRequestReviewStep({
   groupName,
   callbackUrl,
   comment,
+  customerReference,
   documents,
   onEdit,
 }: {
@@ -33,6 +34,7 @@ export function NewRequestReviewStep({
   groupName: string | null;
   callbackUrl: string;
   comment: string;
+  customerReference: string;
   documents: ChosenDocuments;
   onEdit: (step: number) => void;
 }) {
@@ -78,6 +80,7 @@ export function NewRequestReviewStep({
       </Section>
       <Section title="Porting details" onEdit={() => onEdit(stepIndex("details"))}>
         <Item label="Current provider">{currentProvider.trim() || <Missing />}</Item>
+        <Item label="Your reference">{customerReference.trim() || "None"}</Item>
         <Item label="Porting date">
           {c.preferredDateAllowed ? (preferredPortingDate ? formatUtc(preferredPortingDate) : "As soon as possible") : "Set by the current provider"}
         </Item>

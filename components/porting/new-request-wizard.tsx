@@ -76,6 +76,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
   // Every value, re-rendered on change: the steps, the requirement checks and the review read them.
   const values = useWatch({ control });
   const country = values.country as CountryCode;
+      customerReference: "",
   const numberType = values.numberType as NumberType;
   const companyProfileId = (values.companyProfileId as string | undefined) ?? "";
   const phoneNumbers = useMemo(() => (values.phoneNumbers ?? []) as string[], [values.phoneNumbers]);
@@ -301,3 +302,4 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
     </div>
   );
 }
+            customerReference={text(values.customerReference)}

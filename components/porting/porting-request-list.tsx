@@ -13,8 +13,11 @@ import { STATUSES } from "@/lib/porting/statuses";
 import type { PortingStatus } from "@/lib/porting/values";
 import { useNow } from "@/components/shared/use-now";
 import { hasFilters, listHref, listSearch, withFilter, LIST_PAGE_SIZE, type ListFilters } from "./list-filters";
-import { isSessionEnded, POLL_INTERVAL_MS, fetchJson } from "@/components/shared/fetch-json";
+import { isSessionEnded, fetchJson } from "@/components/shared/fetch-json";
+import { useLiveChanges, useLivePollInterval } from "@/components/shared/live-updates";
+import { isStatusEvent } from "@/lib/events/types";
 import { queryKeys, type ListResponse } from "./live-data";
+import type { ListFilterOptions } from "@/lib/porting/list-filter-options";
 import type { RequestActionNotice } from "./use-request-action";
 import { Toolbar } from "./porting-request-filters";
 import { RequestCards, RequestTable } from "./porting-request-rows";
@@ -34,6 +37,8 @@ export type PortingRequestListProps = {
   tabStatuses: PortingStatus[];
   /** Distribution group names by id, for the Perform confirmation. */
   groupNames: Record<string, string>;
+  /** What the company profile and current provider filters offer. */
+  filterOptions: ListFilterOptions;
   /** A message from the server about the URL (an unknown filter, an expired page link). */
   urlNotice: string | null;
 };
@@ -51,7 +56,7 @@ export function PortingRequestList(props: PortingRequestListProps) {
     queryFn: ({ signal }) => fetchJson<ListResponse>(`/api/v1/porting-requests${listSearch(filters, { limit: String(LIST_PAGE_SIZE) })}`, signal),
     initialData: props.initialPage,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
   const rows = query.data.data;
   const nextCursor = query.data.nextCursor;
@@ -65,6 +70,10 @@ export function PortingRequestList(props: PortingRequestListProps) {
     seen.current = { key: viewKey, signature };
     if (previous && previous.key === viewKey && previous.signature !== signature) router.refresh();
   }, [viewKey, signature, router]);
+  // A status change of a request this page does not show still moves the tab counts.
+  useLiveChanges((change) => {
+    if (change.type === "resync" || (isStatusEvent(change.type) && !rows.some((r) => r.id === change.portingRequestId))) router.refresh();
+  });
 
   function navigate(next: ListFilters) {
     startNavigation(() => router.push(listHref(next), { scroll: false }));
@@ -104,7 +113,7 @@ export function PortingRequestList(props: PortingRequestListProps) {
         }}
       />
 
-      <Toolbar filters={filters} onChange={navigate} pending={navigating} />
+      <Toolbar filters={filters} options={props.filterOptions} onChange={navigate} pending={navigating} />
 
       <div aria-busy={navigating} className={`relative transition-opacity ${navigating ? "opacity-60" : ""}`}>
         {navigating ? (
@@ -177,10 +186,10 @@ function ListEmpty({ filters }: { filters: ListFilters }) {
         {filters.q ? (
           <>
             Nothing found for “{filters.q}”. Search for a whole phone number in any format (such as 020 794 0100 or +31 20 794
-            0100) or a reference such as PR-000004.
+            0100), a reference such as PR-000004, or part of your own reference.
           </>
         ) : (
-          "Try another status or country."
+          "Try another status, country, date range, provider or company profile."
         )}
       </EmptyState>
     );

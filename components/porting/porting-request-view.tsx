@@ -274,3 +274,4 @@ function Facts({
     </dl>
   );
 }
+    ...(request.customerReference ? [["Your reference", request.customerReference] as [string, ReactNode]] : []),

@@ -68,6 +68,12 @@ export function QueueTable({ items, now, showNewMarker, ageLabel }: RowsProps) {
                   <Link href={`/support/accounts/${item.accountId}`} className="text-slate-800 hover:text-brand-700 hover:underline">
                     {item.accountName}
                   </Link>
+                  {item.customerReference ? (
+                    <span className="block max-w-56 truncate text-xs text-slate-500" title={item.customerReference}>
+                      <span className="sr-only">Customer reference: </span>
+                      {item.customerReference}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">{countryName(item.country)}</td>
                 <td className="px-4 py-3 whitespace-nowrap">
@@ -112,6 +118,12 @@ export function QueueCards({ items, now, showNewMarker, ageLabel }: RowsProps) {
                 <Link href={`/support/accounts/${item.accountId}`} className="mt-0.5 block truncate text-sm text-slate-700 hover:underline">
                   {item.accountName}
                 </Link>
+                {item.customerReference ? (
+                  <span className="block truncate text-xs text-slate-500" title={item.customerReference}>
+                    <span className="sr-only">Customer reference: </span>
+                    {item.customerReference}
+                  </span>
+                ) : null}
               </div>
               <StatusBadge status={item.status} />
             </div>

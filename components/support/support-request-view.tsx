@@ -200,6 +200,7 @@ export function SupportRequestView({
             </dl>
           </Section>
 
+              {request.customerReference ? <Field label="Customer reference">{request.customerReference}</Field> : null}
           <Section title="History" headingId="history-heading">
             <History entries={request.history} now={serverNow} />
           </Section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { readListFilters, LIST_PAGE_SIZE, type ListFilters } from "@/components/porting/list-filters";
+import { portingRequestCriteria } from "@/lib/api/porting-request-query";
 import { PortingRequestList } from "@/components/porting/porting-request-list";
 import { getOwnAccount } from "@/lib/accounts";
 import { requireCustomerPage } from "@/lib/auth/page";
@@ -9,6 +10,7 @@ import { requestTime } from "@/lib/clock";
 import { ValidationError } from "@/lib/errors";
 import { portingRequestJson } from "@/lib/porting/serialize";
 import { listFullPortingRequests, statusCounts } from "@/lib/porting/queries";
+import { listFilterOptions } from "@/lib/porting/list-filter-options";
 import { distributionGroupNames } from "@/lib/porting/request-details";
 import { STATUS_LIST, statusAppliesTo } from "@/lib/porting/statuses";
 
@@ -18,10 +20,11 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
   const actor = await requireCustomerPage();
   const { filters, ignored } = readListFilters(await props.searchParams);
 
-  const [account, counts, groupNames, listed] = await Promise.all([
+  const [account, counts, groupNames, filterOptions, listed] = await Promise.all([
     getOwnAccount(actor),
     statusCounts(actor),
     distributionGroupNames(actor),
+    listFilterOptions(actor),
     loadPage(actor, filters),
   ]);
 
@@ -46,6 +49,7 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
         counts={counts}
         tabStatuses={tabStatuses}
         groupNames={groupNames}
+        filterOptions={filterOptions}
         urlNotice={notices.join(" ") || null}
       />
     </>
@@ -55,15 +59,25 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
 // The same JSON as GET /api/v1/porting-requests (which the list then polls), so the first render
 // and every poll agree field for field.
 async function loadPage(actor: Parameters<typeof listFullPortingRequests>[0], filters: ListFilters) {
+  // The URL's filters read as the API reads the same query string (the poll sends exactly it).
+  const criteria = portingRequestCriteria({
+    status: filters.status,
+    country: filters.country,
+    q: filters.q,
+    createdFrom: filters.createdFrom,
+    createdTo: filters.createdTo,
+    currentProvider: filters.currentProvider,
+    companyProfileId: filters.companyProfileId,
+  });
   try {
-    const page = await listFullPortingRequests(actor, { ...filters, limit: LIST_PAGE_SIZE });
+    const page = await listFullPortingRequests(actor, { ...criteria, cursor: filters.cursor, limit: LIST_PAGE_SIZE });
     return { filters, page: { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor }, expiredCursor: false };
   } catch (error) {
     // A hand-edited or outdated cursor: show the first page of the same view instead of an error.
     if (!(error instanceof ValidationError) || !filters.cursor) throw error;
     const first: ListFilters = { ...filters, cursor: undefined };
     delete first.cursor;
-    const page = await listFullPortingRequests(actor, { ...first, limit: LIST_PAGE_SIZE });
+    const page = await listFullPortingRequests(actor, { ...criteria, limit: LIST_PAGE_SIZE });
     return { filters: first, page: { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor }, expiredCursor: true };
   }
 }
