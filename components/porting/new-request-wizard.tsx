@@ -68,6 +68,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
       distributionGroupId: "",
       callbackUrl: "",
       comment: "",
+      customerReference: "",
     },
   });
   const { register, control, setValue, getValues, trigger, setError, clearErrors } = form;
@@ -76,7 +77,6 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
   // Every value, re-rendered on change: the steps, the requirement checks and the review read them.
   const values = useWatch({ control });
   const country = values.country as CountryCode;
-      customerReference: "",
   const numberType = values.numberType as NumberType;
   const companyProfileId = (values.companyProfileId as string | undefined) ?? "";
   const phoneNumbers = useMemo(() => (values.phoneNumbers ?? []) as string[], [values.phoneNumbers]);
@@ -280,6 +280,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
             groupName={options.distributionGroups.find((g) => g.id === groupId)?.name ?? null}
             callbackUrl={text(values.callbackUrl)}
             comment={text(values.comment)}
+            customerReference={text(values.customerReference)}
             documents={documents.documents}
             onEdit={editFromReview}
           />
@@ -302,4 +303,3 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
     </div>
   );
 }
-            customerReference={text(values.customerReference)}

@@ -218,6 +218,7 @@ function Facts({
   const none = <span className="text-slate-500">None</span>;
   const rows: [string, ReactNode][] = [
     ["Reference", request.reference],
+    ...(request.customerReference ? [["Your reference", request.customerReference] as [string, ReactNode]] : []),
     ["Status", <StatusBadge key="s" status={request.status} />],
     ["Country", countryName(request.country)],
     ["Number type", NUMBER_TYPE_LABELS[request.numberType]],
@@ -274,4 +275,3 @@ function Facts({
     </dl>
   );
 }
-    ...(request.customerReference ? [["Your reference", request.customerReference] as [string, ReactNode]] : []),

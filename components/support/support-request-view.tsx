@@ -175,6 +175,7 @@ export function SupportRequestView({
               <Field label="Country">{countryName(request.country)}</Field>
               <Field label="Number type">{NUMBER_TYPE_LABELS[request.numberType]}</Field>
               <Field label="Current provider">{request.currentProvider}</Field>
+              {request.customerReference ? <Field label="Customer reference">{request.customerReference}</Field> : null}
               {request.country === "NL" ? (
                 <Field label="Contract scenario">
                   {request.contractScenario ? CONTRACT_SCENARIO_INFO[request.contractScenario].label : "—"}
@@ -200,7 +201,6 @@ export function SupportRequestView({
             </dl>
           </Section>
 
-              {request.customerReference ? <Field label="Customer reference">{request.customerReference}</Field> : null}
           <Section title="History" headingId="history-heading">
             <History entries={request.history} now={serverNow} />
           </Section>

@@ -110,6 +110,7 @@ export type Endpoint = {
 };
 
 const AUTH_ERRORS = [401, 429] as const;
+const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (`+31201234567`). A number that is not on your voice account is a 404.", example: "+31201234567" };
 const idParam = (what: string, example: string) => [{ name: "id", description: `The ${what}'s id (a UUID). Another account's id, or one that is not a UUID, is a 404.`, example }];
 
 export const ENDPOINTS: readonly Endpoint[] = [
@@ -120,7 +121,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
     tag: "Countries",
     summary: "List countries",
     description: "The countries we port from, with the number types we port in each.",
-const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (`+31201234567`). A number that is not on your voice account is a 404.", example: "+31201234567" };
     roles: ["customer", "support"],
     success: { status: 200, description: "The countries.", schema: CountryList, example: { data: countriesJson() } },
     errors: [...AUTH_ERRORS],
@@ -231,16 +231,6 @@ const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (
   },
   {
     method: "get",
-    path: "/porting-requests/statuses",
-    operationId: "listPortingRequestStatuses",
-    tag: "Porting requests",
-    summary: "Get porting request statuses",
-    description:
-      "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only). The descriptions fit one country (`country`, else your account's): outside the Netherlands a customer may also cancel while a request is Requested or In progress, so Cancelled does not carry the Dutch rule there.",
-    roles: ["customer", "support"],
-    query: StatusesQuery,
-  {
-    method: "get",
     path: "/porting-requests/export",
     operationId: "exportPortingRequests",
     tag: "Porting requests",
@@ -259,6 +249,16 @@ const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (
     },
     errors: [...AUTH_ERRORS, 422],
   },
+  {
+    method: "get",
+    path: "/porting-requests/statuses",
+    operationId: "listPortingRequestStatuses",
+    tag: "Porting requests",
+    summary: "Get porting request statuses",
+    description:
+      "The seven statuses with their labels, descriptions and the countries where they apply (Delayed and Ready to be ported: NL only). The descriptions fit one country (`country`, else your account's): outside the Netherlands a customer may also cancel while a request is Requested or In progress, so Cancelled does not carry the Dutch rule there.",
+    roles: ["customer", "support"],
+    query: StatusesQuery,
     success: { status: 200, description: "The statuses.", schema: StatusList, example: { country: "NL", data: statusesJson("NL") } },
     errors: [...AUTH_ERRORS, 422],
   },
@@ -465,44 +465,6 @@ const NUMBER_PARAM = { name: "number", description: "The number, best in E.164 (
     success: { status: 200, description: "The changed group.", schema: DistributionGroup, example: distributionGroupExample },
     errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
   },
-];
-
-// ---- generation -----------------------------------------------------------------------------------
-
-type JsonSchema = Record<string, unknown>;
-const REF = (id: string) => `#/components/schemas/${id}`;
-
-/**
- * Keeps the document readable: zod adds a regular expression next to `format` (uuid, date-time,
- * date); the format says the same, so the pattern is dropped where a format is given.
- */
-function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
-  if (typeof jsonSchema.format === "string" && typeof jsonSchema.pattern === "string") delete jsonSchema.pattern;
-}
-
-/**
- * Responses may gain fields (clients must ignore unknown ones), so their objects are left open;
- * zod would close every output object (`additionalProperties: false`). Request bodies stay closed:
- * an unknown field there is a 422.
- */
-function openResponses(ctx: { jsonSchema: JsonSchema }) {
-  tidy(ctx);
-  if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
-}
-
-function componentSchemas(): Record<string, JsonSchema> {
-  const requests = z.toJSONSchema(requestComponents, { io: "input", uri: REF, override: tidy }).schemas;
-  const responses = z.toJSONSchema(responseComponents, { io: "output", uri: REF, override: openResponses }).schemas;
-  const out: Record<string, JsonSchema> = {};
-  for (const [id, schema] of [...Object.entries(requests), ...Object.entries(responses)]) {
-    if (id === "__shared") throw new Error("openapi: a schema is shared without a name; register it in lib/api/schemas.ts");
-    const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
-    out[id] = rest;
-  }
-  return out;
-}
-
-function schemaRef(schema: z.ZodType, registry: typeof requestComponents): JsonSchema {
   {
     method: "delete",
     path: "/distribution-groups/{id}",
@@ -581,6 +543,44 @@ function schemaRef(schema: z.ZodType, registry: typeof requestComponents): JsonS
     success: { status: 202, description: "Queued: the delivery that will be attempted now.", schema: ResendResult, example: resendResultExample },
     errors: [...AUTH_ERRORS, 400, 404, 413, 415, 422],
   },
+];
+
+// ---- generation -----------------------------------------------------------------------------------
+
+type JsonSchema = Record<string, unknown>;
+const REF = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * Keeps the document readable: zod adds a regular expression next to `format` (uuid, date-time,
+ * date); the format says the same, so the pattern is dropped where a format is given.
+ */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
+  if (typeof jsonSchema.format === "string" && typeof jsonSchema.pattern === "string") delete jsonSchema.pattern;
+}
+
+/**
+ * Responses may gain fields (clients must ignore unknown ones), so their objects are left open;
+ * zod would close every output object (`additionalProperties: false`). Request bodies stay closed:
+ * an unknown field there is a 422.
+ */
+function openResponses(ctx: { jsonSchema: JsonSchema }) {
+  tidy(ctx);
+  if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const requests = z.toJSONSchema(requestComponents, { io: "input", uri: REF, override: tidy }).schemas;
+  const responses = z.toJSONSchema(responseComponents, { io: "output", uri: REF, override: openResponses }).schemas;
+  const out: Record<string, JsonSchema> = {};
+  for (const [id, schema] of [...Object.entries(requests), ...Object.entries(responses)]) {
+    if (id === "__shared") throw new Error("openapi: a schema is shared without a name; register it in lib/api/schemas.ts");
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
+    out[id] = rest;
+  }
+  return out;
+}
+
+function schemaRef(schema: z.ZodType, registry: typeof requestComponents): JsonSchema {
   const id = registry.get(schema)?.id;
   if (!id) throw new Error("openapi: every body and response schema must be a named component");
   return { $ref: REF(id) };
@@ -692,7 +692,11 @@ function operation(endpoint: Endpoint) {
           ...(success.status === 201 ? { Location: { description: "The URL of the new resource.", schema: { type: "string" } } } : {}),
           ...(endpoint.idempotent ? { "Idempotent-Replayed": { description: "`true` when this is the stored response of an earlier request with the same Idempotency-Key.", schema: { type: "string" } } } : {}),
           ...(endpoint.conditional ? etagHeader : {}),
+          ...(success.text?.headers ?? {}),
         },
+        ...(success.text
+          ? { content: { [success.text.mediaType]: { schema: { type: "string" }, example: success.text.example } } }
+          : {}),
         ...(success.schema
           ? {
               content: {
@@ -749,11 +753,7 @@ export const WEBHOOK_HEADERS = [
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
-          ...(success.text?.headers ?? {}),
 export function buildOpenApiDocument(options: { serverUrl: string }) {
-        ...(success.text
-          ? { content: { [success.text.mediaType]: { schema: { type: "string" }, example: success.text.example } } }
-          : {}),
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of ENDPOINTS) {
     (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);

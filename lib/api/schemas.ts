@@ -212,12 +212,12 @@ export const CreatePortingRequestBody = z
     distributionGroupId: cf.distributionGroupId.describe("A distribution group of your account: completion assigns the numbers to it."),
     callbackUrl: cf.callbackUrl.describe("https URL that receives a signed POST on every status change (see Callbacks). Not a private or loopback address."),
     comment: cf.comment.describe("Anything support should know, up to 2000 characters."),
+    customerReference: cf.customerReference.describe("Your own reference, such as a purchase order or ticket number: up to 100 characters (trimmed). Shown in the lists, searchable with `q`, in the export."),
     documents: documentRefsField
       .optional()
       .describe(
         "Uploads made with POST /api/v1/documents, by id: at least the documents the country requires (GET /countries/{code}/requirements; the letter of authorisation everywhere), one per kind. Each upload is used once, within 24 hours.",
       ),
-    customerReference: cf.customerReference.describe("Your own reference, such as a purchase order or ticket number: up to 100 characters (trimmed). Shown in the lists, searchable with `q`, in the export."),
   })
   .describe("Create Porting Request. Optional fields may be left out or be null.");
 
@@ -243,7 +243,7 @@ export const TransitionBody = z
   .describe("Support only: move a request to another status, as the transition table allows.");
 
 export const ResubmitPortingRequestBody = CreatePortingRequestBody.partial().describe(
-  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request. `null` clears an optional field; an empty object (or no body) resubmits it as it was. Its documents are copied (the same files); `documents` names new uploads that replace the copies of their kinds.",
+  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request (its documents too). `null` clears an optional field. An empty object resubmits it as it was.",
 );
 
 // ---- porting requests: list query ----------------------------------------------------------------
@@ -497,6 +497,8 @@ export const Problem = z
     title: z.string(),
     status: z.int(),
     detail: z.string().describe("What went wrong with this request, and what to do about it."),
+    numbersCount: z.int().optional().describe("409 when deleting a distribution group that numbers use: how many."),
+    openPortingRequestsCount: z.int().optional().describe("409 when deleting a distribution group that open porting requests will assign to: how many."),
     errors: z
       .record(z.string(), z.array(z.string()))
       .optional()

@@ -36,12 +36,12 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/accounts/[id]/users", () => import("@/app/api/v1/accounts/[id]/users/route")],
   ["/accounts/[id]/users/[userId]", () => import("@/app/api/v1/accounts/[id]/users/[userId]/route")],
   ["/accounts/[id]/audit-events", () => import("@/app/api/v1/accounts/[id]/audit-events/route")],
-];
-
   ["/distribution-groups/[id]", () => import("@/app/api/v1/distribution-groups/[id]/route")],
   ["/numbers/[number]", () => import("@/app/api/v1/numbers/[number]/route")],
   ["/porting-requests/[id]/notifications", () => import("@/app/api/v1/porting-requests/[id]/notifications/route")],
   ["/porting-requests/export", () => import("@/app/api/v1/porting-requests/export/route")],
+];
+
 function match(path: string): { load: () => Promise<Module>; params: Record<string, string | string[]> } {
   const segments = path.split("/").filter(Boolean);
   // Static segments win over dynamic ones, as in Next.js: try the patterns with fewer [params] first.

@@ -19,8 +19,8 @@ import {
   nextNumber,
 } from "@/test/factories";
 import { call, keyFor } from "./client";
-import { conversationContract, uploadForm } from "./contract-conversation";
 import { configurationContract } from "./contract-configuration";
+import { conversationContract, uploadForm } from "./contract-conversation";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -399,6 +399,8 @@ describe("distribution groups and numbers", () => {
 
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
+configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+
 describe("errors every endpoint documents", () => {
   // Uploads (multipart) have their own 400/413/415 cases in contract-conversation.ts.
   const bodyEndpoints = ENDPOINTS.filter((e) => e.body && (e.body.mediaType ?? "application/json") === "application/json");
@@ -477,4 +479,3 @@ test("every documented status of every operation was exercised and matched the d
   const missing = documentedPairs().filter((pair) => !seen.has(pair));
   expect(missing).toEqual([]);
 });
-configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
