@@ -7,6 +7,7 @@ import { NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/countries";
 import { formatCalendarDate, numbersSummary } from "@/components/shared/format";
 import { type LiveRequest } from "./live-data";
 import { RequestActions, type RequestActionsRequest } from "./request-actions";
+import { WaitingForYouBadge } from "./waiting-for-you";
 import type { RequestActionNotice } from "./use-request-action";
 
 // The list's rows: a table on wide screens, cards on phones, each with the actions the request allows now.
@@ -104,6 +105,7 @@ export function RequestTable({ rows, renderedAt, groupNames, onNotice }: RowProp
               <td className="px-4 py-3">
                 <StatusBadge status={row.status} />
                 <FirstPossibleDate row={row} />
+                <WaitingForYouBadge show={row.waitingForCustomer} />
               </td>
               <td className="max-w-64 px-4 py-3 text-slate-600">
                 <p className="line-clamp-2" title={row.statusReason}>
@@ -136,7 +138,10 @@ export function RequestCards({ rows, renderedAt, groupNames, onNotice }: RowProp
               </Link>
               <CustomerReference value={row.customerReference} />
             </div>
-            <StatusBadge status={row.status} />
+            <div className="shrink-0 text-right">
+              <StatusBadge status={row.status} />
+              <WaitingForYouBadge show={row.waitingForCustomer} />
+            </div>
           </div>
           <p className="mt-2 text-sm text-slate-900">
             <Numbers row={row} />

@@ -54,6 +54,12 @@ test("bodies over 1 MB are refused outside the upload page and the REST API; a b
   // The create page's uploads, and the API with its own streamed limit.
   expect(bodyLimitRefusal("POST", h({ "next-action": "x", "content-length": String(25 * 1024 * 1024) }), "/porting-requests/new")).toBeNull();
   expect(bodyLimitRefusal("POST", h({ "content-length": big }), "/api/v1/porting-requests")).toBeNull();
+  // A request's page (customer and support) adds documents through its actions too.
+  const id = "3d8a010f-ce88-4a10-a1d4-f3a6ae9d02f5";
+  expect(bodyLimitRefusal("POST", h({ "next-action": "x", "content-length": String(11 * 1024 * 1024) }), `/porting-requests/${id}`)).toBeNull();
+  expect(bodyLimitRefusal("POST", h({ "next-action": "x", "content-length": String(11 * 1024 * 1024) }), `/support/porting-requests/${id}`)).toBeNull();
+  expect(bodyLimitRefusal("POST", h({ "content-length": big }), `/porting-requests/${id}/x`)).toMatchObject({ status: 413 });
+  expect(bodyLimitRefusal("POST", h({ "content-length": big }), "/porting-requests/not-an-id")).toMatchObject({ status: 413 });
   // Nothing that merely starts like those paths.
   expect(bodyLimitRefusal("POST", h({ "content-length": big }), "/porting-requests/new-ish")).toMatchObject({ status: 413 });
   expect(bodyLimitRefusal("POST", h({ "content-length": big }), "/api/v1x")).toMatchObject({ status: 413 });

@@ -64,8 +64,15 @@ export function servedOverHttps(appUrl: string | undefined, forwardedProto: stri
 
 /** Bodies sent to pages (server actions) and next-auth's routes may be up to 1 MB (Next.js's own default)… */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** …except on the pages whose actions upload documents (next.config.mjs allows them 25 MB). */
-export const UPLOAD_ACTION_PATHS: readonly string[] = ["/porting-requests/new"];
+/**
+ * …except on the pages whose actions upload documents (next.config.mjs allows them 25 MB): the
+ * create page, and a request's page for the customer and for support ("Add a document").
+ */
+export const UPLOAD_ACTION_PATHS: readonly RegExp[] = [
+  /^\/porting-requests\/new$/,
+  /^\/porting-requests\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^\/support\/porting-requests\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+];
 
 /**
  * Whether a request body is too large for where it is sent. Next.js applies one body limit to
@@ -80,7 +87,8 @@ export const UPLOAD_ACTION_PATHS: readonly string[] = ["/porting-requests/new"];
 export function bodyLimitRefusal(method: string, headers: Headers, pathname: string): { status: 411 | 413; message: string } | null {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
   if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) return null;
-  if (UPLOAD_ACTION_PATHS.includes(pathname.replace(/\/+$/, "") || "/")) return null;
+  const path = pathname.replace(/\/+$/, "") || "/";
+  if (UPLOAD_ACTION_PATHS.some((pattern) => pattern.test(path))) return null;
   const length = headers.get("content-length");
   if (length === null) {
     return headers.has("transfer-encoding") ? { status: 411, message: "Send a Content-Length with this request." } : null;
