@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { config as zodConfig } from "zod/v4/core";
+import { LiveUpdatesProvider } from "./shared/live-updates";
 
 // The Content-Security-Policy allows no eval (proxy.ts). Zod's faster "JIT" parsers are built with
 // `new Function`, and even its probe for that is reported as a CSP violation: use the plain parsers.
@@ -15,5 +16,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } } }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <LiveUpdatesProvider>{children}</LiveUpdatesProvider>
+    </QueryClientProvider>
+  );
 }

@@ -56,6 +56,9 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"], { error: "must be json or pretty" }).optional(),
   // GET /api/metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it is a 404.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Event streams (GET /api/v1/events, the pages' live updates) send a comment line this often, so
+  // a proxy or load balancer with an idle timeout (often 60 s) keeps them open.
+  EVENTS_HEARTBEAT_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0.05, "must be at least 0.05 seconds").max(300, "must be at most 300 seconds").default(20),
 });
 
 export type Env = z.infer<typeof schema>;

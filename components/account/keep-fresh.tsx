@@ -2,16 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useLiveChanges, useLivePollInterval } from "@/components/shared/live-updates";
+import { isStatusEvent } from "@/lib/events/types";
 
 /**
- * Re-renders the server page when the tab becomes visible again and, while it is visible, every
- * `intervalMs`: numbers arrive on their own when a porting request completes. The page's own
- * server render is refreshed (rather than polling the API's JSON) because it carries the filters
- * in its URL and the group names the list shows; client state such as an unsaved selection stays.
+ * Re-renders the server page when a porting request changes status (numbers arrive on their own
+ * when one completes), when the tab becomes visible again and, only while the event stream is
+ * down, every `intervalMs`. The page's own server render is refreshed (rather than polling the
+ * API's JSON) because it carries the filters in its URL and the group names the list shows;
+ * client state such as an unsaved selection stays.
  */
-export function KeepFresh({ intervalMs = 60_000 }: { intervalMs?: number }) {
+export function KeepFresh({ intervalMs: whileDown = 60_000 }: { intervalMs?: number }) {
   const router = useRouter();
+  const intervalMs = useLivePollInterval(whileDown);
+  useLiveChanges((change) => {
+    if (isStatusEvent(change.type) || change.type === "resync") router.refresh();
+  });
   useEffect(() => {
+    if (intervalMs === false) return;
     let timer: ReturnType<typeof setInterval> | undefined;
     const start = () => {
       clearInterval(timer);

@@ -13,6 +13,8 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
   const bodyName = body?.schema.$ref ? refName(body.schema.$ref) : null;
   const success = Object.entries(operation.responses).find(([status]) => status.startsWith("2"));
   const successContent = success?.[1].content?.["application/json"];
+  // A body that is not JSON (the event stream, a CSV export): its media type and example text.
+  const successText = Object.entries(success?.[1].content ?? {}).find(([type]) => type.startsWith("text/"));
   const errors = Object.keys(operation.responses).filter((status) => !status.startsWith("2"));
   const who = endpoint.roles.length === 2 ? "Customer and support keys" : endpoint.roles[0] === "support" ? "Support keys only" : "Customer keys";
 
@@ -76,6 +78,7 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
                       (<TypeLabel schema={successContent.schema} />)
                     </span>
                   ) : null}
+                  {successText ? <code className="font-mono text-xs text-slate-600">{successText[0]}</code> : null}
                 </li>
               ) : null}
               {errors.map((status) => {
@@ -106,6 +109,16 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
               </summary>
               <div className="mt-2">
                 <CodeBlock label={`Example response: ${endpoint.summary}`}>{JSON.stringify(successContent.example, null, 2)}</CodeBlock>
+              </div>
+            </details>
+          ) : null}
+          {typeof successText?.[1].example === "string" ? (
+            <details className="group">
+              <summary className="cursor-pointer text-sm font-semibold text-slate-900">
+                Example response <span className="font-normal text-slate-500">({success?.[0]}, {successText[0]})</span>
+              </summary>
+              <div className="mt-2">
+                <CodeBlock label={`Example response: ${endpoint.summary}`}>{successText[1].example}</CodeBlock>
               </div>
             </details>
           ) : null}

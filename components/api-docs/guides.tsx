@@ -8,7 +8,7 @@ import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from "@/lib/api/schemas";
 import { statusesJson } from "@/lib/api/serializers";
 import { ACTION_LABELS, TRANSITIONS } from "@/lib/porting/transitions";
 import { CodeBlock, Prose } from "./schema-view";
-import { quickStartCommands, validationProblemExample, VERIFY_SNIPPET } from "./snippets";
+import { eventStreamSnippet, quickStartCommands, validationProblemExample, VERIFY_SNIPPET } from "./snippets";
 
 // The guides an integrator reads before the operations: keys, formats, errors, retries, limits,
 // paging, the status rules (read from the transition table itself) and callbacks.
@@ -211,6 +211,30 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
           use <code className="font-mono">version</code> to ignore an older state that arrives late.
         </p>
         <CodeBlock label="Verifying a callback in Node.js">{VERIFY_SNIPPET}</CodeBlock>
+      </Guide>
+
+      <Guide id="events" title="Event stream">
+        <p>
+          Rather than polling, keep one connection open to{" "}
+          <a href="#op-streamEvents" className="text-brand-700 underline">
+            Stream events
+          </a>{" "}
+          (<code className="font-mono">GET /api/v1/events</code>, Server-Sent Events): every status change, comment and document
+          addition of your account arrives as it is committed, in order. A status change carries the same id as its callback&apos;s{" "}
+          <code className="font-mono">webhook-id</code> and the same body, so you can use either or both and handle each id once.
+        </p>
+        <p>
+          Keep the <code className="font-mono">id</code> of the last event you handled. After a restart or a dropped connection,
+          reconnect with it in the <code className="font-mono">Last-Event-ID</code> header (or{" "}
+          <code className="font-mono">?lastEventId=</code>): the stream resumes right after it, nothing lost or repeated, for events up to
+          7 days old. Older, or unknown, is a 410: read the current state with{" "}
+          <a href="#op-listPortingRequests" className="text-brand-700 underline">
+            List porting requests
+          </a>{" "}
+          and follow from now. A <code className="font-mono">: heartbeat</code> comment comes every 20 seconds; a stream that stays
+          silent for a minute is broken, so reconnect.
+        </p>
+        <CodeBlock label="Following the event stream in Node.js">{eventStreamSnippet(base)}</CodeBlock>
       </Guide>
     </>
   );

@@ -13,7 +13,7 @@ export type Operation = {
   responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema: JsonSchema; example?: unknown }> }>;
 };
 
-export const TAG_ORDER = ["Countries", "Company profiles", "Porting requests", "Support", "Distribution groups", "Numbers"] as const;
+export const TAG_ORDER = ["Countries", "Company profiles", "Porting requests", "Events", "Support", "Distribution groups", "Numbers"] as const;
 export const anchor = (operationId: string) => `op-${operationId}`;
 export const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/\s+/g, "-")}`;
 
@@ -27,6 +27,7 @@ export const GUIDES = [
   { id: "pagination", label: "Pagination" },
   { id: "statuses", label: "Statuses and actions" },
   { id: "callbacks", label: "Callbacks" },
+  { id: "events", label: "Event stream" },
 ] as const;
 
 /** The objects documented at the end of the page, in this order. */

@@ -12,7 +12,10 @@ function shellQuote(json: string): string {
 export function curlFor(base: string, endpoint: Endpoint, operation: Operation): string {
   let path = endpoint.path;
   for (const p of endpoint.pathParams ?? []) path = path.replace(`{${p.name}}`, p.example);
-  const lines = [`curl${endpoint.method === "get" ? "" : ` -X ${endpoint.method.toUpperCase()}`} "${base}${path}"`, `  -H "Authorization: Bearer $API_KEY"`];
+  const streams = Boolean(operation.responses["200"]?.content?.["text/event-stream"]);
+  // -N: print each event as it arrives instead of buffering.
+  const lines = [`curl${streams ? " -N" : ""}${endpoint.method === "get" ? "" : ` -X ${endpoint.method.toUpperCase()}`} "${base}${path}"`, `  -H "Authorization: Bearer $API_KEY"`];
+  if (streams) lines.push(`  -H "Last-Event-ID: $LAST_EVENT_ID"`);
   const example = operation.requestBody?.content["application/json"].example;
   if (endpoint.idempotent) lines.push(`  -H "Idempotency-Key: $(uuidgen)"`);
   if (example !== undefined) {
@@ -89,3 +92,42 @@ export function verifyCallback(secret, headers, rawBody) {
       return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
     });
 }`;
+
+/** Following GET /api/v1/events from a server, resuming after a restart (the reference's "Event stream" guide). */
+export function eventStreamSnippet(base: string): string {
+  return `// Node.js 18+: your account's events as they happen, resuming where you left off.
+let lastEventId = await loadLastEventId(); // yours: null the first time
+
+for (;;) {
+  try {
+    const response = await fetch("${base}/events", {
+      headers: { authorization: \`Bearer \${process.env.API_KEY}\`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+    });
+    if (response.status === 410) {
+      // Away longer than events are kept: read the current state, then follow from now.
+      await resyncFromList();
+      lastEventId = null;
+      continue;
+    }
+    if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
+    let buffer = "";
+    for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) {
+      buffer += chunk;
+      for (let end = buffer.indexOf("\\n\\n"); end >= 0; end = buffer.indexOf("\\n\\n")) {
+        const lines = buffer.slice(0, end).split("\\n");
+        buffer = buffer.slice(end + 2);
+        const field = (name) => lines.filter((l) => l.startsWith(name + ": ")).map((l) => l.slice(name.length + 2));
+        const [id] = field("id");
+        if (!id) continue; // a heartbeat or the retry hint
+        // A status change has the id its callback carries: handle each id once.
+        await handleEvent(field("event")[0], JSON.parse(field("data").join("\\n")));
+        lastEventId = id;
+        await saveLastEventId(id);
+      }
+    }
+  } catch (error) {
+    console.error("event stream:", error);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+}`;
+}

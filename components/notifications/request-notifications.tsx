@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { resendCallbackAction } from "@/app/notifications/actions";
 import { plural } from "@/components/shared/format";
-import { FetchError, fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { FetchError, fetchJson } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -32,7 +33,7 @@ export function RequestNotifications({ initial, renderedAt }: { initial: Data; r
     queryKey: notificationsQueryKey(initial.requestId),
     queryFn: ({ signal }) => fetchJson<Data>(`/api/v1/porting-requests/${encodeURIComponent(initial.requestId)}/notifications`, signal),
     initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
   const data = query.data;
   const [feedback, setFeedback] = useState<Feedback | null>(null);

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { fetchJson, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { fetchJson } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 
 // What support's Callbacks and Outbox pages share: a list filtered by state, newest first, paged by
 // cursor, server-rendered and then polled from its JSON endpoint with the page URL's filters.
@@ -25,7 +26,7 @@ export function useFeed<Page extends object>({ queryKey, endpoint, filters, init
     queryKey: [queryKey, filters],
     queryFn: ({ signal }) => fetchJson<Page>(`${endpoint}${feedSearch(filters)}`, signal),
     initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
 }
 

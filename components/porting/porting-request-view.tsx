@@ -11,7 +11,8 @@ import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInT
 import { statusLabel } from "@/lib/porting/statuses";
 import { useNow } from "@/components/shared/use-now";
 import { formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
-import { FetchError, isSessionEnded, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { FetchError, isSessionEnded } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import { fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
 import { NextSteps } from "./next-steps";
 import { RequestActions } from "./request-actions";
@@ -40,7 +41,7 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
     queryFn: ({ signal }) => fetchPortingRequest(initial.id, signal),
     initialData: initial,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
   const request = query.data;
   // History entries that arrive by polling start their "just now" from a recent clock.

@@ -1,8 +1,8 @@
-// The client side of polling: every live page (porting requests, notifications, support's lists)
-// asks its JSON endpoint at this pace and reads failures the same way. Client-safe.
+// How live pages (porting requests, notifications, support's lists) read their JSON endpoints and
+// their failures. Client-safe. Changes reach them pushed (components/shared/live-updates.tsx).
 
-/** How often an open list or detail page asks for changes. */
-export const POLL_INTERVAL_MS = 4_000;
+/** How often an open list or detail page asks for changes while its event stream is down. */
+export const POLL_INTERVAL_MS = 30_000;
 
 /** A failed poll; `status` 401 means the session ended, 404 that the request is gone from view. */
 export class FetchError extends Error {

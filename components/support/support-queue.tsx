@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { plural } from "@/components/shared/format";
-import { fetchJson, isSessionEnded, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { fetchJson, isSessionEnded } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -35,7 +36,7 @@ export function SupportQueue({
     queryKey: ["support-queue", filters],
     queryFn: ({ signal }) => fetchJson<SupportQueuePage>(`/api/support/queue${queueSearch(filters)}`, signal),
     initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
   const page = query.data;
   const view = QUEUE_VIEWS[filters.status];

@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ACTOR_ROLE_LABELS, formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
-import { FetchError, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { FetchError } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import { fetchPortingRequest, queryKeys } from "@/components/porting/live-data";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -41,7 +42,7 @@ export function SupportRequestView({
     queryKey: queryKeys.detail(initial.id),
     queryFn: ({ signal }) => fetchPortingRequest(initial.id, signal),
     initialData: initial,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: useLivePollInterval(),
   });
   const request = query.data;
   // Stays mounted after closing (open: false), so the dialog can hand the focus back to its button.

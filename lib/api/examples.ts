@@ -251,6 +251,12 @@ export const problemExamples = {
     allowedActions: [],
     version: 2,
   },
+  410: {
+    type: "/docs/api#problem-gone",
+    title: "Gone",
+    status: 410,
+    detail: 'Event "msg_2tq9ZPxkVY6wKxRDTjSKvA" is not kept (events are kept 7 days) or is not one of yours, so the stream cannot resume after it. Read the current state (GET /api/v1/porting-requests) and reconnect without Last-Event-ID.',
+  },
   413: { type: "/docs/api#problem-payload-too-large", title: "Request body too large", status: 413, detail: "The request body is larger than 1024 KB. Send fewer numbers per request, or split the request." },
   415: { type: "/docs/api#problem-unsupported-media-type", title: "Unsupported media type", status: 415, detail: "Send the body as JSON with the header Content-Type: application/json (this request sent text/plain)." },
   422: {

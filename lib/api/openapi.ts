@@ -30,6 +30,7 @@ import {
   voiceNumberExample,
 } from "./examples";
 import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
+import { EVENTS_DESCRIPTION, EventsQuery, eventStreamExample, LAST_EVENT_ID_HEADER } from "./event-docs";
 import {
   ActionBody,
   CompanyProfile,
@@ -77,7 +78,7 @@ export type Endpoint = {
   /** OpenAPI path below /api/v1, with {params}. */
   path: string;
   operationId: string;
-  tag: "Countries" | "Company profiles" | "Porting requests" | "Support" | "Distribution groups" | "Numbers";
+  tag: "Countries" | "Company profiles" | "Porting requests" | "Events" | "Support" | "Distribution groups" | "Numbers";
   summary: string;
   description: string;
   roles: readonly Role[];
@@ -100,13 +101,15 @@ export type Endpoint = {
     schema?: z.ZodType;
     example?: unknown;
     /** A body that is not JSON (the CSV export): its media type and example text, with no schema component. */
-    text?: { mediaType: "text/csv"; example: string; headers?: Record<string, { description: string; schema: { type: "string" } }> };
+    text?: { mediaType: "text/csv" | "text/event-stream"; example: string; headers?: Record<string, { description: string; schema: { type: "string" } }> };
   };
   errors: readonly ProblemStatus[];
   /** Callbacks this operation sets up (create: the status-change callback). */
   callbacks?: boolean;
   /** Answers with an ETag, and 304 Not Modified to an If-None-Match naming it (lib/api/etag.ts). */
   conditional?: boolean;
+  /** Optional request headers it reads (the event stream's Last-Event-ID). */
+  requestHeaders?: readonly { name: string; description: string; example: string }[];
 };
 
 const AUTH_ERRORS = [401, 429] as const;
@@ -543,6 +546,23 @@ export const ENDPOINTS: readonly Endpoint[] = [
     success: { status: 202, description: "Queued: the delivery that will be attempted now.", schema: ResendResult, example: resendResultExample },
     errors: [...AUTH_ERRORS, 400, 404, 413, 415, 422],
   },
+  {
+    method: "get",
+    path: "/events",
+    operationId: "streamEvents",
+    tag: "Events",
+    summary: "Stream events",
+    description: EVENTS_DESCRIPTION,
+    roles: ["customer", "support"],
+    query: EventsQuery,
+    requestHeaders: [LAST_EVENT_ID_HEADER],
+    success: {
+      status: 200,
+      description: "The stream: open until you close it (or the server ends it; reconnect with Last-Event-ID).",
+      text: { mediaType: "text/event-stream", example: eventStreamExample },
+    },
+    errors: [...AUTH_ERRORS, 410, 422],
+  },
 ];
 
 // ---- generation -----------------------------------------------------------------------------------
@@ -622,6 +642,7 @@ function operation(endpoint: Endpoint) {
   const parameters = [
     ...(endpoint.pathParams ?? []).map((p) => ({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "string" }, example: p.example })),
     ...(endpoint.query ? queryParameters(endpoint.query) : []),
+    ...(endpoint.requestHeaders ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: { type: "string" }, example: h.example })),
     ...(endpoint.idempotent
       ? [
           {
@@ -783,6 +804,7 @@ export function buildOpenApiDocument(options: { serverUrl: string }) {
       { name: "Countries", description: "What porting needs, per country and number type." },
       { name: "Company profiles", description: "Who the numbers belong to." },
       { name: "Porting requests", description: "Create, follow, perform and cancel." },
+      { name: "Events", description: "Every change, live, with resume: the stream behind the callbacks." },
       { name: "Support", description: "Support keys only." },
       { name: "Distribution groups", description: "Where calls go." },
       { name: "Numbers", description: "What completion assigns." },

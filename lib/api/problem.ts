@@ -20,6 +20,7 @@ export const PROBLEM_TYPES = {
   403: { slug: "forbidden", title: "Forbidden", when: "The key's role may never use this endpoint, such as a customer key on a support endpoint." },
   404: { slug: "not-found", title: "Not found", when: "The id is unknown, is not a UUID, or belongs to another account." },
   409: { slug: "conflict", title: "Conflict", when: "The action does not fit the request's current status or country, another change won a race, or an idempotent create with the same key is still in flight. Carries `currentStatus` and `allowedActions` where a request is involved." },
+  410: { slug: "gone", title: "Gone", when: "GET /api/v1/events with a Last-Event-ID that is not kept any more (events are kept 7 days) or is not one of yours: read the current state and reconnect without it." },
   413: { slug: "payload-too-large", title: "Request body too large", when: "The body is larger than 1 MB." },
   415: { slug: "unsupported-media-type", title: "Unsupported media type", when: "A body was sent with a Content-Type other than application/json." },
   422: { slug: "validation", title: "Validation failed", when: "The JSON is well formed but a field is missing, unknown or wrong. `errors` names every field (`phoneNumbers.2` is the third number) with what to fix." },

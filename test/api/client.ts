@@ -40,6 +40,7 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/numbers/[number]", () => import("@/app/api/v1/numbers/[number]/route")],
   ["/porting-requests/[id]/notifications", () => import("@/app/api/v1/porting-requests/[id]/notifications/route")],
   ["/porting-requests/export", () => import("@/app/api/v1/porting-requests/export/route")],
+  ["/events", () => import("@/app/api/v1/events/route")],
 ];
 
 function match(path: string): { load: () => Promise<Module>; params: Record<string, string | string[]> } {

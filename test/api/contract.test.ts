@@ -21,6 +21,7 @@ import {
 import { call, keyFor } from "./client";
 import { configurationContract } from "./contract-configuration";
 import { conversationContract, uploadForm } from "./contract-conversation";
+import { eventsContract } from "./contract-events";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -89,7 +90,7 @@ describe("the document is generated from the schemas the API uses", () => {
       expect(op?.operationId).toBe(endpoint.operationId);
     }
     expect(Object.keys(document.components.responses).sort()).toEqual(
-      ["Problem400", "Problem401", "Problem403", "Problem404", "Problem409", "Problem413", "Problem415", "Problem422", "Problem429", "Problem500", "Problem503"].sort(),
+      ["Problem400", "Problem401", "Problem403", "Problem404", "Problem409", "Problem410", "Problem413", "Problem415", "Problem422", "Problem429", "Problem500", "Problem503"].sort(),
     );
   });
 
@@ -398,6 +399,7 @@ describe("distribution groups and numbers", () => {
 });
 
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
 configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 

@@ -3,13 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import type { SupportStatus } from "@/lib/support/status";
 
 // The strip above every support page: what needs someone now, each number a link to the page
-// that lists it. Rendered with the page's data, then refreshed every half minute (the layout
-// stays mounted while the agent moves between support pages).
+// that lists it. Rendered with the page's data, then refreshed by every status change and
+// delivery attempt (components/shared/live-updates.tsx), and every half minute while the stream
+// is down (the layout stays mounted while the agent moves between support pages). Its figures
+// also move with the clock alone (waiting past a threshold, the last 24 hours, the oldest
+// delivery's age), so it is read again every 5 minutes even while the stream is up.
 
 const REFRESH_MS = 30_000;
+const CLOCK_REFRESH_MS = 5 * 60_000;
 
 type Tone = "ok" | "warn" | "alert";
 
@@ -48,7 +53,7 @@ export function StatusStrip({ initial }: { initial: SupportStatus | null }) {
     queryKey: ["support-status"],
     queryFn: ({ signal }) => fetchJson<SupportStatus>("/api/support/status", signal),
     initialData: initial ?? undefined,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: useLivePollInterval(REFRESH_MS) || CLOCK_REFRESH_MS,
   });
   const status = data ?? null;
   if (!status) {
