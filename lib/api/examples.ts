@@ -172,9 +172,9 @@ export const resubmitExample: z.input<typeof ResubmitPortingRequestBody> = {
 };
 
 export const transitionExample: z.input<typeof TransitionBody> = {
-  to: "delayed",
-  reason: "KPN proposes a later date.",
-  firstPossiblePortingDate: "2026-12-14",
+  to: "blocked",
+  reason: BLOCKED_REASON,
+  rejectionCodes: ["company_name", { code: "number_not_with_provider", numbers: ["+31 20 123 4568"] }],
 };
 
 export const createCompanyProfileExample: z.input<typeof CreateCompanyProfileBody> = {

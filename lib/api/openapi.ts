@@ -23,6 +23,9 @@ import {
   distributionGroupExample,
   EXAMPLE_PROFILE_ID,
   EXAMPLE_REQUEST_ID,
+  blockedPortingRequestExample,
+  resubmitExample,
+  resubmittedPortingRequestExample,
   portingRequestExample,
   problemExamples,
   readyPortingRequestExample,
@@ -45,6 +48,8 @@ import {
   PortingRequest,
   PortingRequestList,
   Problem,
+  RejectionCodeList,
+  ResubmitPortingRequestBody,
   requestComponents,
   responseComponents,
   StatusList,
@@ -54,6 +59,7 @@ import {
   VoiceNumberList,
 } from "./schemas";
 import { countriesJson, countryRequirementsJson, statusesJson } from "./serializers";
+import { rejectionCodesJson } from "@/lib/porting/serialize";
 import {
   AddCommentBody,
   AddDocumentByIdBody,
@@ -279,6 +285,34 @@ export const ENDPOINTS: readonly Endpoint[] = [
     conditional: true,
   },
   {
+    method: "get",
+    path: "/rejection-codes",
+    operationId: "listRejectionCodes",
+    tag: "Porting requests",
+    summary: "List rejection codes",
+    description:
+      "Why support may reject (block) a request: every code with its label, what the customer must fix, and what it points at (company profile fields, a document, some of the numbers, the current provider, the contract, other). A Blocked request's `rejectionCodes` are entries of this list, with the numbers concerned.",
+    roles: ["customer", "support"],
+    success: { status: 200, description: "The catalogue, in order.", schema: RejectionCodeList, example: rejectionCodesJson() },
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    method: "post",
+    path: "/porting-requests/{id}/resubmit",
+    operationId: "resubmitPortingRequest",
+    tag: "Porting requests",
+    summary: "Resubmit porting request",
+    description:
+      "Fix a Blocked request: a NEW request (in status `requested`) made of everything the Blocked one held (profile, numbers, provider, dates, contract scenario, distribution group, callback URL, comment and documents, the same files), with the fields you send changed; it is checked exactly as a create. The two are linked both ways (`resubmissionOf`, `resubmittedAs`). Only a Blocked request can be resubmitted, and only once (409 otherwise, naming the earlier resubmission). Send an `Idempotency-Key` to retry safely.",
+    roles: ["customer"],
+    pathParams: idParam("Blocked porting request", EXAMPLE_REQUEST_ID),
+    body: { schema: ResubmitPortingRequestBody, required: false, example: resubmitExample },
+    idempotent: true,
+    success: { status: 201, description: "The new request. `Location` holds its URL.", schema: PortingRequest, example: resubmittedPortingRequestExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+    callbacks: true,
+  },
+  {
     method: "post",
     path: "/porting-requests/{id}/perform",
     operationId: "performPortingRequest",
@@ -318,11 +352,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
     tag: "Support",
     summary: "Change status (support)",
     description:
-      "Support keys only. Moves a request as the transition table allows: accept (`in_progress`), reject (`blocked`), delay with the first possible porting date (`delayed`, NL), mark ready (`ready_to_be_ported`, NL) or complete (`completed`, outside NL). Every change needs a reason; the customer receives it.",
+      "Support keys only. Moves a request as the transition table allows: accept (`in_progress`), reject (`blocked`, with at least one of the rejection codes: what the customer must fix), delay with the first possible porting date (`delayed`, NL), mark ready (`ready_to_be_ported`, NL) or complete (`completed`, outside NL). Every change needs a reason; the customer receives it.",
     roles: ["support"],
     pathParams: idParam("porting request", EXAMPLE_REQUEST_ID),
     body: { schema: TransitionBody, required: true, example: transitionExample },
-    success: { status: 200, description: "The changed request.", schema: PortingRequest, example: readyPortingRequestExample },
+    success: { status: 200, description: "The changed request.", schema: PortingRequest, example: blockedPortingRequestExample },
     errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
   },
   {

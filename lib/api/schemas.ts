@@ -243,7 +243,7 @@ export const TransitionBody = z
   .describe("Support only: move a request to another status, as the transition table allows.");
 
 export const ResubmitPortingRequestBody = CreatePortingRequestBody.partial().describe(
-  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request (its documents too). `null` clears an optional field. An empty object resubmits it as it was.",
+  "Resubmit a Blocked request: any field of Create Porting Request to change; every field left out is copied from the Blocked request. `null` clears an optional field; an empty object (or no body) resubmits it as it was. Its documents are copied (the same files); `documents` names new uploads that replace the copies of their kinds.",
 );
 
 // ---- porting requests: list query ----------------------------------------------------------------
@@ -506,6 +506,7 @@ export const Problem = z
     currentStatus: StatusId.optional().describe("409 on a porting request: its status now."),
     allowedActions: z.array(TransitionAction).optional().describe("409 on a porting request: what the caller may do now."),
     version: z.int().optional().describe("409 on a porting request: its version now."),
+    resubmittedAs: RequestLink.optional().describe("409 on resubmit: the request already made from this Blocked one."),
     numbersOnVoiceAccount: z.array(z.string()).optional(),
     portingRequestsCount: z.int().optional().describe("409 when deleting a company profile that requests name."),
   })

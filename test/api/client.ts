@@ -25,6 +25,8 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/porting-requests/[id]/documents", () => import("@/app/api/v1/porting-requests/[id]/documents/route")],
   ["/porting-requests/[id]/documents/[documentId]", () => import("@/app/api/v1/porting-requests/[id]/documents/[documentId]/route")],
   ["/documents", () => import("@/app/api/v1/documents/route")],
+  ["/porting-requests/[id]/resubmit", () => import("@/app/api/v1/porting-requests/[id]/resubmit/route")],
+  ["/rejection-codes", () => import("@/app/api/v1/rejection-codes/route")],
   ["/distribution-groups", () => import("@/app/api/v1/distribution-groups/route")],
   ["/numbers", () => import("@/app/api/v1/numbers/route")],
   ["/openapi.json", () => import("@/app/api/v1/openapi.json/route")],

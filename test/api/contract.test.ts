@@ -21,6 +21,7 @@ import {
 import { call, keyFor } from "./client";
 import { configurationContract } from "./contract-configuration";
 import { conversationContract, uploadForm } from "./contract-conversation";
+import { rejectionsContract } from "./contract-rejections";
 import { eventsContract } from "./contract-events";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
@@ -399,6 +400,7 @@ describe("distribution groups and numbers", () => {
 });
 
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
 configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
