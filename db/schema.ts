@@ -625,6 +625,93 @@ export const events = pgTable(
   ],
 );
 
+// Webhook endpoints (issue 15 item 1; DESIGN.md, Events): an account's own receivers of its
+// events. Every event recorded for the account (lib/events/record.ts) is queued, in the event's own
+// transaction, for every enabled endpoint that subscribes to its type, and signed with that
+// endpoint's secret. The secret is kept as the account's signing secret is (it is an HMAC key the
+// worker needs as such); the API shows it once, at creation and at rotation.
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    // The event types it receives; empty means every type, including types added later.
+    eventTypes: text("event_types").array().notNull().default(sql`'{}'::text[]`),
+    enabled: boolean("enabled").notNull().default(true),
+    secret: text("secret").notNull(),
+    // After a rotation the old secret also signs for a day, as the account's signing secret does.
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: ts("previous_secret_expires_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("webhook_endpoints_account_created_idx").on(t.accountId, t.createdAt, t.id)],
+);
+
+// One event (or test message) on its way to one endpoint: the queue row the notification worker
+// claims, exactly as callback_deliveries (docs/notifications.md), with its own attempt log.
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    // The webhook-id: the event's message_id (so the stream, the callback and every endpoint name
+    // one change by one id); a resend of a finished delivery gets a new one.
+    messageId: text("message_id").notNull(),
+    // The message_id of the event (or test) delivered, the same on every resend of it.
+    eventMessageId: text("event_message_id").notNull(),
+    eventType: text("event_type").notNull(),
+    portingRequestId: uuid("porting_request_id").references(() => portingRequests.id, { onDelete: "set null" }),
+    // The event's body, byte for byte, signed at delivery (kept past the event's own retention).
+    body: text("body").notNull(),
+    state: deliveryState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: ts("locked_until"),
+    deliveredAt: ts("delivered_at"),
+    // The X-Request-Id of the request that made the change: the worker's log lines carry it.
+    requestId: text("request_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_message_key").on(t.endpointId, t.messageId),
+    index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),
+    index("webhook_deliveries_event_idx").on(t.endpointId, t.eventMessageId),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    // Where this attempt went: the endpoint's URL at the time (an admin may change it between retries).
+    url: text("url"),
+    startedAt: ts("started_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    nextAttemptAt: ts("next_attempt_at"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
+);
+
 // Each notification worker's delivery-attempt counters (prom-client JSON), stored every few
 // seconds: workers run in their own processes, and every web instance's GET /api/metrics serves
 // the sum of the workers that reported lately (lib/observability/worker-metrics.ts).
