@@ -15,7 +15,8 @@ export const commentBody = z
   .min(1, BODY_REQUIRED)
   .max(MAX_COMMENT_BODY_LENGTH, `Keep the message under ${MAX_COMMENT_BODY_LENGTH} characters.`)
   // trim() keeps zero-width and other invisible characters: a message needs something to read.
-  .regex(/[\p{L}\p{N}\p{P}\p{S}]/u, "Write a message: this has no visible characters.");
+  // (An empty message is reported once, by min(1), not twice.)
+  .refine((text) => text === "" || /[\p{L}\p{N}\p{P}\p{S}]/u.test(text), "Write a message: this has no visible characters.");
 
 export const addCommentSchema = z.object({
   body: commentBody,
