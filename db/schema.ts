@@ -256,6 +256,11 @@ export const portingRequests = pgTable(
     // The customer's own reference (a purchase order, a ticket): optional, trimmed, up to 100
     // characters (lib/porting/schemas.ts), shown in the lists, searched and exported.
     customerReference: text("customer_reference"),
+    // Outside NL: the porting moment support confirmed with the current provider (06:00–20:00 UTC).
+    // The request completes by itself then: the pending scheduled_completions row of the request
+    // (lib/porting/scheduled-completions.ts) is the job; this column is the moment as the request
+    // shows it. Both are written together, and cleared together when the request changes status.
+    scheduledPortingAt: ts("scheduled_porting_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -283,6 +288,12 @@ export const portingRequests = pgTable(
     index("porting_requests_account_provider_created_idx").on(t.accountId, sql`lower(${t.currentProvider})`, t.createdAt, t.id),
     index("porting_requests_customer_reference_trgm_idx").using("gin", t.customerReference.op("gin_trgm_ops")),
     check("porting_requests_customer_reference_length", sql`char_length(${t.customerReference}) <= 100`),
+    // A confirmed porting moment belongs to a non-NL request In progress (the only one support can
+    // complete); any status change must clear it, and this makes one that forgets fail loudly.
+    check(
+      "porting_requests_scheduled_porting_at_check",
+      sql`${t.scheduledPortingAt} IS NULL OR (${t.status} = 'in_progress' AND ${t.country} <> 'NL')`,
+    ),
   ],
 );
 
@@ -722,6 +733,48 @@ export const workerMetrics = pgTable("worker_metrics", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
+// A confirmed porting moment, as a job on the notification worker's queue (docs/notifications.md,
+// "Scheduled completions"): the worker claims a due row with FOR UPDATE SKIP LOCKED and a lease,
+// exactly as it claims deliveries, and completes the request in one transaction with marking the
+// row `completed`, so a completion happens once whatever workers die or race. At most one pending
+// row per request; a status change of any other kind cancels it in its own transaction.
+export const SCHEDULED_COMPLETION_STATES = ["pending", "completed", "cancelled", "failed"] as const;
+export const scheduledCompletionState = pgEnum("scheduled_completion_state", SCHEDULED_COMPLETION_STATES);
+
+export const scheduledCompletions = pgTable(
+  "scheduled_completions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portingRequestId: uuid("porting_request_id")
+      .notNull()
+      .references(() => portingRequests.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    portingAt: ts("porting_at").notNull(),
+    state: scheduledCompletionState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    lastError: text("last_error"),
+    // Who confirmed the moment (the history entry of the completion names them).
+    scheduledByUserId: uuid("scheduled_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    scheduledByName: text("scheduled_by_name").notNull(),
+    // Why it ended other than by completing (rescheduled, cancelled, completed by hand, …).
+    endedReason: text("ended_reason"),
+    // The history row of the completion it made.
+    completionEventId: bigint("completion_event_id", { mode: "number" }).references(() => portingRequestEvents.id, { onDelete: "set null" }),
+    // The X-Request-Id of the request that confirmed the moment: the worker's log lines carry it.
+    requestId: text("request_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    endedAt: ts("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("scheduled_completions_pending_request_key").on(t.portingRequestId).where(sql`${t.state} = 'pending'`),
+    index("scheduled_completions_due_idx").on(t.portingAt).where(sql`${t.state} = 'pending'`),
+    index("scheduled_completions_request_idx").on(t.portingRequestId, t.createdAt),
+  ],
+);
+
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
@@ -731,6 +784,7 @@ export type DistributionGroup = typeof distributionGroups.$inferSelect;
 export type PortingRequest = typeof portingRequests.$inferSelect;
 export type PortingRequestNumber = typeof portingRequestNumbers.$inferSelect;
 export type PortingRequestEvent = typeof portingRequestEvents.$inferSelect;
+export type ScheduledCompletion = typeof scheduledCompletions.$inferSelect;
 export type PortingRequestComment = typeof portingRequestComments.$inferSelect;
 export type PortingRequestDocument = typeof portingRequestDocuments.$inferSelect;
 export type VoiceNumber = typeof voiceNumbers.$inferSelect;
