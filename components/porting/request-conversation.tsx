@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { addCommentAction, markConversationReadAction } from "@/app/conversation/actions";
 import { FetchError, isSessionEnded, POLL_INTERVAL_MS } from "@/components/shared/fetch-json";
+import { useLivePollInterval } from "@/components/shared/live-updates";
 import { formatDateTimeUtc } from "@/components/shared/format";
 import { useNow } from "@/components/shared/use-now";
 import { Button } from "@/components/ui/button";
@@ -66,12 +67,15 @@ export function RequestConversation({
 }) {
   const queryClient = useQueryClient();
   const now = useNow(renderedAt, 30_000);
+  const livePoll = useLivePollInterval();
   const query = useQuery({
     queryKey: conversationKeys.comments(requestId),
     queryFn: ({ signal }) => fetchComments(requestId, signal),
     initialData: initialComments,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: POLL_INTERVAL_MS,
+    // Comments arrive pushed (porting_request.comment_added). Internal notes are no event (events
+    // reach the account's customers), so support's view also asks now and then for a colleague's.
+    refetchInterval: viewer === "support" ? POLL_INTERVAL_MS : livePoll,
   });
   const comments = query.data;
   const [announcement, setAnnouncement] = useState("");
