@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { formatNumber, plural } from "@/components/shared/format";
+import { Pill } from "@/components/ui/pill";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import type { SupportQueueItem } from "@/lib/support/queue";
@@ -25,6 +26,24 @@ function NumbersSummary({ item, stacked = false }: { item: SupportQueueItem; sta
           {first} · {type}
         </span>
       )}
+    </span>
+  );
+}
+
+/** The conversation beside the status: customer comments no agent has read, and a question still open. */
+function ConversationMarkers({ item }: { item: SupportQueueItem }) {
+  if (item.unreadComments === 0 && !item.waitingForCustomer) return null;
+  return (
+    <span className="mt-1 flex flex-wrap gap-1">
+      {item.unreadComments > 0 ? (
+        <span data-testid="queue-unread">
+          <Pill tone="blue">
+            <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-blue-600" />
+            {plural(item.unreadComments, "unread message")}
+          </Pill>
+        </span>
+      ) : null}
+      {item.waitingForCustomer ? <Pill tone="slate">Waiting for customer</Pill> : null}
     </span>
   );
 }
@@ -81,6 +100,7 @@ export function QueueTable({ items, now, showNewMarker, ageLabel }: RowsProps) {
                 </td>
                 <td className="px-4 py-3">
                   <StatusBadge status={item.status} />
+                  <ConversationMarkers item={item} />
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
                   <WaitAge item={item} now={now} />
@@ -125,7 +145,10 @@ export function QueueCards({ items, now, showNewMarker, ageLabel }: RowsProps) {
                   </span>
                 ) : null}
               </div>
-              <StatusBadge status={item.status} />
+              <div className="shrink-0 text-right">
+                <StatusBadge status={item.status} />
+                <ConversationMarkers item={item} />
+              </div>
             </div>
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
               <div>
