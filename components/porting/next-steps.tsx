@@ -13,7 +13,8 @@ type Props = {
   request: Pick<
     LiveRequest,
     "status" | "country" | "currentProvider" | "preferredPortingDate" | "firstPossiblePortingDate" | "phoneNumbers" | "callbackUrl"
-  >;
+  > &
+    Partial<Pick<LiveRequest, "id" | "rejectionCodes" | "resubmittedAs">>;
   distributionGroupName: string | null;
 };
 
@@ -84,13 +85,29 @@ export function nextStepsParagraphs({ request, distributionGroupName }: Props): 
         </ul>,
       ];
     case "blocked":
+      if (request.resubmittedAs) {
+        return [
+          <>
+            You corrected this request as{" "}
+            <Link href={`/porting-requests/${request.resubmittedAs.id}`} className="font-medium text-brand-700 underline">
+              {request.resubmittedAs.reference}
+            </Link>
+            ; follow it there.
+          </>,
+        ];
+      }
       return [
         <>
-          The reason above says what to correct. Then{" "}
-          <Link href="/porting-requests/new" className="font-medium text-brand-700 underline">
-            create a new porting request
-          </Link>
-          ; the numbers are free to use in it.
+          {(request.rejectionCodes?.length ?? 0) > 0 ? "Fix what is listed above" : "The reason above says what to correct"} in a{" "}
+          {request.id ? (
+            <Link href={`/porting-requests/new?from=${request.id}`} className="font-medium text-brand-700 underline">
+              corrected request
+            </Link>
+          ) : (
+            "corrected request"
+          )}
+          : it starts with everything this one holds (profile, numbers, documents and details), so you only change what
+          was flagged. The numbers are free to use in it.
         </>,
       ];
     case "cancelled":

@@ -3,11 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SessionEndedNotice } from "@/components/ui/session-ended";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText } from "@/lib/porting/countries";
+import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText, isCountryCode, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
+import { flaggedParts, type FlaggedParts, type RejectionProblem } from "@/lib/porting/rejection-codes";
 import { statusLabel } from "@/lib/porting/statuses";
 import { useNow } from "@/components/shared/use-now";
 import { formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
@@ -15,6 +17,7 @@ import { FetchError, isSessionEnded } from "@/components/shared/fetch-json";
 import { useLivePollInterval } from "@/components/shared/live-updates";
 import { fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
 import { NextSteps } from "./next-steps";
+import { ProblemMarker, RejectionProblems } from "./rejection-problems";
 import { RequestActions } from "./request-actions";
 import { RequestTimeline } from "./request-timeline";
 import type { RequestActionNotice } from "./use-request-action";
@@ -31,11 +34,24 @@ export type PortingRequestViewProps = {
   renderedAt: number;
   companyProfile: NamedRef | null;
   distributionGroup: NamedRef | null;
+  /** The company profile's fields now (a Blocked request marks the ones its rejection concerns). */
+  profileValues?: Partial<Record<ProfileField, string | null>> | null;
   /** Server-rendered sections below the history (documents, later notifications). */
   children?: ReactNode;
 };
 
-export function PortingRequestView({ initial, renderedAt, companyProfile, distributionGroup, children }: PortingRequestViewProps) {
+/** Where the page shows each kind of part a rejection code points at. */
+const PROBLEM_HREFS = {
+  company_profile: "#details-title",
+  current_provider: "#details-title",
+  contract: "#details-title",
+  numbers: "#numbers-title",
+  document: "#documents-title",
+};
+
+export const correctedRequestHref = (id: string) => `/porting-requests/new?from=${encodeURIComponent(id)}`;
+
+export function PortingRequestView({ initial, renderedAt, companyProfile, distributionGroup, profileValues, children }: PortingRequestViewProps) {
   const query = useQuery({
     queryKey: queryKeys.detail(initial.id),
     queryFn: ({ signal }) => fetchPortingRequest(initial.id, signal),
@@ -72,6 +88,8 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
   }
 
   const pollError = query.isRefetchError ? query.error : null;
+  const flags = flaggedParts<RejectionProblem>(request.rejectionCodes);
+  const canCorrect = request.status === "blocked" && !request.resubmittedAs;
   const numberCount = request.phoneNumbers.length;
   const groupName = request.distributionGroupId ? (distributionGroup?.name ?? "your chosen group") : null;
 
@@ -94,6 +112,11 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
             </p>
           </div>
           <div className="w-full sm:w-auto">
+            {canCorrect ? (
+              <ButtonLink href={correctedRequestHref(request.id)} className="w-full sm:w-auto" data-testid="create-corrected-request">
+                Create corrected request
+              </ButtonLink>
+            ) : null}
             <RequestActions
               variant="page"
               onNotice={onActionNotice}
@@ -138,6 +161,42 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
         <p className="mt-2 text-base text-slate-900" data-testid="status-reason">
           {request.statusReason}
         </p>
+        {request.resubmissionOf ? (
+          <p className="mt-2 text-sm text-slate-700" data-testid="resubmission-of">
+            This request corrects{" "}
+            <Link href={`/porting-requests/${request.resubmissionOf.id}`} className="font-medium text-brand-700 hover:underline">
+              {request.resubmissionOf.reference}
+            </Link>
+            , which was declined.
+          </p>
+        ) : null}
+        {request.status === "blocked" && request.rejectionCodes.length > 0 ? (
+          <div className="mt-4 rounded-lg border border-red-200 bg-red-50/60 p-4" role="group" aria-labelledby="what-to-fix">
+            <h3 id="what-to-fix" className="text-sm font-semibold text-red-950">
+              What to fix{request.rejectionCodes.length > 1 ? ` (${request.rejectionCodes.length} problems)` : ""}
+            </h3>
+            <p className="mt-0.5 text-sm text-red-900">
+              Each problem is also marked where it shows on this page.{" "}
+              {canCorrect ? "A corrected request starts with everything this one holds, so you only change what is listed here." : null}
+            </p>
+            <div className="mt-3">
+              <RejectionProblems problems={request.rejectionCodes} country={request.country} hrefs={PROBLEM_HREFS} />
+            </div>
+            <div className="mt-4 flex flex-wrap items-center gap-3">
+              {canCorrect ? (
+                <ButtonLink href={correctedRequestHref(request.id)}>Create corrected request</ButtonLink>
+              ) : request.resubmittedAs ? (
+                <p className="text-sm text-slate-800" data-testid="resubmitted-as">
+                  Corrected as{" "}
+                  <Link href={`/porting-requests/${request.resubmittedAs.id}`} className="font-semibold text-brand-700 hover:underline">
+                    {request.resubmittedAs.reference}
+                  </Link>
+                  .
+                </p>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
         {request.status === "delayed" && request.firstPossiblePortingDate ? (
           <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3">
             <p className="text-sm font-medium text-amber-900">First possible porting date</p>
@@ -155,7 +214,7 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`Numbers (${numberCount})`} id="numbers">
-            <NumbersTable numbers={request.phoneNumbers} />
+            <NumbersTable numbers={request.phoneNumbers} flagged={flags.numbers} />
           </Card>
           <Card title="History" id="history">
             <RequestTimeline history={request.history} renderedAt={now} />
@@ -163,7 +222,14 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
           {children}
         </div>
         <Card title="Details" id="details">
-          <Facts request={request} companyProfile={companyProfile} groupName={groupName} renderedAt={now} />
+          <Facts
+            request={request}
+            companyProfile={companyProfile}
+            groupName={groupName}
+            renderedAt={now}
+            flags={flags}
+            profileValues={profileValues ?? null}
+          />
         </Card>
       </div>
     </div>
@@ -181,7 +247,7 @@ function Card({ title, id, children }: { title: string; id: string; children: Re
   );
 }
 
-function NumbersTable({ numbers }: { numbers: LiveRequest["phoneNumbers"] }) {
+function NumbersTable({ numbers, flagged }: { numbers: LiveRequest["phoneNumbers"]; flagged: FlaggedParts["numbers"] }) {
   return (
     <div className="max-h-96 overflow-y-auto">
       <table className="min-w-full text-sm">
@@ -192,12 +258,18 @@ function NumbersTable({ numbers }: { numbers: LiveRequest["phoneNumbers"] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {numbers.map((n) => (
-            <tr key={n.number}>
-              <td className="py-2 pr-4 font-medium tabular-nums text-slate-900">{formatNumber(n.number)}</td>
-              <td className="py-2 text-right text-slate-600">{NUMBER_TYPE_LABELS[n.type]}</td>
-            </tr>
-          ))}
+          {numbers.map((n) => {
+            const problems = flagged.get(n.number) ?? [];
+            return (
+              <tr key={n.number} className={problems.length > 0 ? "bg-red-50/70" : undefined} data-flagged={problems.length > 0 || undefined}>
+                <td className={`py-2 pr-4 ${problems.length > 0 ? "border-l-2 border-red-500 pl-2" : ""}`}>
+                  <span className="font-medium tabular-nums text-slate-900">{formatNumber(n.number)}</span>
+                  <ProblemMarker problems={problems} />
+                </td>
+                <td className="py-2 text-right align-top text-slate-600">{NUMBER_TYPE_LABELS[n.type]}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -209,21 +281,37 @@ function Facts({
   companyProfile,
   groupName,
   renderedAt,
+  flags,
+  profileValues,
 }: {
   request: LiveRequest;
   companyProfile: NamedRef | null;
   groupName: string | null;
   renderedAt: number;
+  flags: FlaggedParts;
+  profileValues: Partial<Record<ProfileField, string | null>> | null;
 }) {
   const nl = request.country === "NL";
   const none = <span className="text-slate-500">None</span>;
+  const flagged = new Set<string>();
+  const marked = (label: string, value: ReactNode, problems: readonly RejectionProblem[]): [string, ReactNode] => {
+    if (problems.length > 0) flagged.add(label);
+    return [
+      label,
+      <>
+        {value}
+        <ProblemMarker problems={problems} />
+      </>,
+    ];
+  };
+  const profileProblems = [...flags.profileFields.entries()];
   const rows: [string, ReactNode][] = [
     ["Reference", request.reference],
     ...(request.customerReference ? [["Your reference", request.customerReference] as [string, ReactNode]] : []),
     ["Status", <StatusBadge key="s" status={request.status} />],
     ["Country", countryName(request.country)],
     ["Number type", NUMBER_TYPE_LABELS[request.numberType]],
-    ["Current provider", request.currentProvider],
+    marked("Current provider", request.currentProvider, flags.currentProvider),
   ];
   if (!nl || request.preferredPortingDate) {
     rows.push(["Preferred porting date", request.preferredPortingDate ? formatDateTimeUtc(request.preferredPortingDate) : "As soon as possible"]);
@@ -231,8 +319,8 @@ function Facts({
   if (request.firstPossiblePortingDate) {
     rows.push(["First possible porting date", formatCalendarDate(request.firstPossiblePortingDate)]);
   }
-  if (request.contractScenario) {
-    rows.push(["Contract", CONTRACT_SCENARIO_INFO[request.contractScenario].label]);
+  if (request.contractScenario || flags.contract.length > 0) {
+    rows.push(marked("Contract", request.contractScenario ? CONTRACT_SCENARIO_INFO[request.contractScenario].label : none, flags.contract));
   }
   rows.push(
     [
@@ -247,13 +335,28 @@ function Facts({
     ],
     [
       "Company profile",
-      companyProfile ? (
-        <Link key="p" href={`/company-profiles/${companyProfile.id}`} className="text-brand-700 hover:underline">
-          {companyProfile.name}
-        </Link>
-      ) : (
-        none
-      ),
+      <>
+        {companyProfile ? (
+          <Link key="p" href={`/company-profiles/${companyProfile.id}`} className="text-brand-700 hover:underline">
+            {companyProfile.name}
+          </Link>
+        ) : (
+          none
+        )}
+        {profileProblems.length > 0 ? (
+          <ul className="mt-1.5 space-y-1.5 rounded-md border border-red-200 bg-red-50/70 p-2" data-testid="flagged-profile-fields">
+            {profileProblems.map(([field, problems]) => (
+              <li key={field}>
+                <span className="block text-xs text-slate-600">
+                  {isCountryCode(request.country) ? profileFieldLabel(request.country, field as ProfileField) : field}
+                </span>
+                <span className="block text-slate-900">{profileValues?.[field as ProfileField] || <span className="text-slate-500">Not given</span>}</span>
+                <ProblemMarker problems={problems} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </>,
     ],
     ["Callback URL", request.callbackUrl ? <span className="break-all">{request.callbackUrl}</span> : none],
     ["Comment", request.comment ? <span className="whitespace-pre-line">{request.comment}</span> : none],
@@ -268,7 +371,11 @@ function Facts({
   return (
     <dl className="space-y-3 text-sm">
       {rows.map(([label, value]) => (
-        <div key={label} className="grid grid-cols-[9rem_1fr] gap-2 lg:grid-cols-1 lg:gap-0.5 xl:grid-cols-[9rem_1fr] xl:gap-2">
+        <div
+          key={label}
+          data-flagged={flagged.has(label) || undefined}
+          className={`grid grid-cols-[9rem_1fr] gap-2 lg:grid-cols-1 lg:gap-0.5 xl:grid-cols-[9rem_1fr] xl:gap-2 ${flagged.has(label) ? "-mx-2 rounded-md bg-red-50/70 px-2 py-1" : ""}`}
+        >
           <dt className="text-slate-500">{label}</dt>
           <dd className="min-w-0 text-slate-900">{value}</dd>
         </div>

@@ -14,7 +14,14 @@ import type { ActionResult } from "@/lib/auth/action";
 import type { PortingRequestDto } from "@/lib/porting/dto";
 import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
 import { statusLabel } from "@/lib/porting/statuses";
-import { SUPPORT_ACTION_COPY, supportTransitionSchema, type SupportAction } from "@/lib/support/status-change-form";
+import {
+  CANNED_REJECTION_CODES,
+  SUPPORT_ACTION_COPY,
+  supportTransitionSchema,
+  type SupportAction,
+} from "@/lib/support/status-change-form";
+import { isNumberCode } from "@/lib/porting/rejection-codes";
+import { RejectionCodesField, type RejectionCodeValue } from "./rejection-codes-field";
 import { amsterdamDate } from "@/lib/support/wait-thresholds";
 
 // One dialog for every support action: a reason (pick a common one, then edit it freely), the
@@ -39,7 +46,9 @@ export function SupportActionDialog({
 }: {
   open: boolean;
   action: SupportAction;
-  request: Pick<PortingRequestDto, "id" | "reference" | "status" | "version" | "firstPossiblePortingDate">;
+  request: Pick<PortingRequestDto, "id" | "reference" | "status" | "version" | "firstPossiblePortingDate"> & {
+    phoneNumbers?: readonly { number: string }[];
+  };
   onClose: () => void;
   onOutcome: (outcome: SupportActionOutcome) => void;
 }) {
@@ -52,6 +61,9 @@ export function SupportActionDialog({
   // Today in Amsterdam: NL porting dates are Dutch dates; the server checks the same.
   const [today] = useState(() => amsterdamDate(new Date()));
   const needsDate = action === "delay";
+  const needsCodes = action === "reject";
+  const numbers = (request.phoneNumbers ?? []).map((n) => n.number);
+  const [codes, setCodes] = useState<RejectionCodeValue[]>([]);
 
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(supportTransitionSchema),
@@ -61,8 +73,14 @@ export function SupportActionDialog({
       reason: "",
       firstPossiblePortingDate: "",
       expectedVersion: request.version,
+      ...(needsCodes ? { rejectionCodes: [] } : {}),
     },
   });
+
+  function chooseCodes(next: RejectionCodeValue[]) {
+    setCodes(next);
+    form.setValue("rejectionCodes", next, { shouldValidate: form.formState.isSubmitted });
+  }
   const { errors } = form.formState;
   const reasonField = form.register("reason");
 
@@ -70,6 +88,10 @@ export function SupportActionDialog({
     setFormError(null);
     if (needsDate && values.firstPossiblePortingDate && values.firstPossiblePortingDate < today) {
       form.setError("firstPossiblePortingDate", { message: "The first possible porting date can't be in the past." });
+      return;
+    }
+    if (needsCodes && codes.some((c) => c.numbers !== null && c.numbers.length === 0)) {
+      form.setError("rejectionCodes", { message: "A number problem needs at least one number: tick one, or untick the problem." });
       return;
     }
     startTransition(async () => {
@@ -90,6 +112,9 @@ export function SupportActionDialog({
           for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
             if (field === "reason" || field === "firstPossiblePortingDate") {
               form.setError(field, { message: messages[0] ?? result.message }, { shouldFocus: !placed });
+              placed = true;
+            } else if (field.startsWith("rejectionCodes")) {
+              form.setError("rejectionCodes", { message: messages[0] ?? result.message });
               placed = true;
             }
           }
@@ -118,6 +143,7 @@ export function SupportActionDialog({
   }
 
   const reasonError = errors.reason?.message;
+  const codesError = (errors.rejectionCodes?.message ?? errors.rejectionCodes?.root?.message) as string | undefined;
   const dateError = errors.firstPossiblePortingDate?.message;
   return (
     <Dialog
@@ -146,6 +172,9 @@ export function SupportActionDialog({
       }
     >
       <form id={formId} noValidate onSubmit={form.handleSubmit(submit)} className="space-y-4">
+        {needsCodes ? (
+          <RejectionCodesField idPrefix={ids} value={codes} onChange={chooseCodes} numbers={numbers} error={codesError} />
+        ) : null}
         <div>
           <label htmlFor={`${ids}-canned`} className="block text-sm font-medium text-slate-700">
             Common reason
@@ -156,6 +185,15 @@ export function SupportActionDialog({
             onChange={(event) => {
               if (!event.target.value) return;
               form.setValue("reason", event.target.value, { shouldValidate: form.formState.isSubmitted, shouldDirty: true });
+              // A common rejection reason ticks the problems it names too (the agent may untick them).
+              const implied = needsCodes ? (CANNED_REJECTION_CODES[event.target.value] ?? []) : [];
+              const missing = implied.filter((code) => !codes.some((c) => c.code === code));
+              if (missing.length > 0) {
+                chooseCodes([
+                  ...codes,
+                  ...missing.map((code) => ({ code, numbers: isNumberCode(code) ? [...numbers] : null })),
+                ]);
+              }
             }}
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
           >

@@ -6,6 +6,9 @@ import { ACTOR_ROLE_LABELS, formatCalendarDate, formatDateTimeUtc, formatNumber,
 import { FetchError } from "@/components/shared/fetch-json";
 import { useLivePollInterval } from "@/components/shared/live-updates";
 import { fetchPortingRequest, queryKeys } from "@/components/porting/live-data";
+import { ProblemMarker, RejectionProblems } from "@/components/porting/rejection-problems";
+import Link from "next/link";
+import { flaggedParts } from "@/lib/porting/rejection-codes";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -90,6 +93,7 @@ export function SupportRequestView({
   const pollFailed = query.isError;
   const gone = query.error instanceof FetchError && query.error.status === 404;
   const info = STATUSES[request.status];
+  const flaggedNumbers = flaggedParts(request.rejectionCodes).numbers;
 
   return (
     <div className="space-y-6">
@@ -136,6 +140,23 @@ export function SupportRequestView({
               </p>
             ) : null}
             <p className="mt-1 text-xs text-slate-500">{info.description}</p>
+            {request.rejectionCodes.length > 0 ? (
+              <div className="mt-3">
+                <h3 className="text-sm font-medium text-slate-900">What the customer must fix</h3>
+                <div className="mt-2">
+                  <RejectionProblems problems={request.rejectionCodes} country={request.country} headingLevel={4} testId="support-rejection-problems" />
+                </div>
+              </div>
+            ) : null}
+            {request.resubmittedAs ? (
+              <p className="mt-3 text-sm text-slate-900" data-testid="resubmitted-as">
+                Resubmitted as{" "}
+                <Link href={`/support/porting-requests/${request.resubmittedAs.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {request.resubmittedAs.reference}
+                </Link>
+                .
+              </p>
+            ) : null}
 
             <div className="mt-4 border-t border-slate-100 pt-4">
               {actions.length > 0 ? (
@@ -163,8 +184,11 @@ export function SupportRequestView({
           <Section title={`Numbers (${request.phoneNumbers.length})`} headingId="numbers-heading">
             <ul className="divide-y divide-slate-100 text-sm">
               {request.phoneNumbers.map((n) => (
-                <li key={n.number} className="flex items-center justify-between gap-3 py-2">
-                  <span className="font-mono tabular-nums">{formatNumber(n.number)}</span>
+                <li key={n.number} className="flex items-start justify-between gap-3 py-2">
+                  <span>
+                    <span className="font-mono tabular-nums">{formatNumber(n.number)}</span>
+                    <ProblemMarker problems={flaggedNumbers.get(n.number) ?? []} />
+                  </span>
                   <span className="text-slate-600">{NUMBER_TYPE_LABELS[n.type]}</span>
                 </li>
               ))}

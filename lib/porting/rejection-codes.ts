@@ -233,3 +233,51 @@ export const rejectionCodesInput = z
 
 export type RejectionCodesInput = z.input<typeof rejectionCodesInput>;
 export type ParsedRejectionCode = { code: RejectionCode; numbers: string[] | null };
+
+// ---- where each problem shows ---------------------------------------------------------------------
+
+/** A rejection code as the pages hold it (the DTO's or the GET JSON's shape). */
+export type RejectionProblem = {
+  code: string;
+  label: string;
+  description: string;
+  pointsAt: { type: string; fields?: readonly string[]; documentKind?: string };
+  numbers: readonly string[];
+};
+
+/** The problems of a rejection by the part of the request they concern, for marking each part. */
+export type FlaggedParts<P extends RejectionProblem = RejectionProblem> = {
+  profileFields: Map<string, P[]>;
+  documents: Map<string, P[]>;
+  numbers: Map<string, P[]>;
+  currentProvider: P[];
+  contract: P[];
+  other: P[];
+};
+
+export function flaggedParts<P extends RejectionProblem>(problems: readonly P[]): FlaggedParts<P> {
+  const out: FlaggedParts<P> = { profileFields: new Map(), documents: new Map(), numbers: new Map(), currentProvider: [], contract: [], other: [] };
+  const add = (map: Map<string, P[]>, key: string, problem: P) => map.set(key, [...(map.get(key) ?? []), problem]);
+  for (const problem of problems) {
+    switch (problem.pointsAt.type) {
+      case "company_profile":
+        for (const field of problem.pointsAt.fields ?? []) add(out.profileFields, field, problem);
+        break;
+      case "document":
+        if (problem.pointsAt.documentKind) add(out.documents, problem.pointsAt.documentKind, problem);
+        break;
+      case "numbers":
+        for (const number of problem.numbers) add(out.numbers, number, problem);
+        break;
+      case "current_provider":
+        out.currentProvider.push(problem);
+        break;
+      case "contract":
+        out.contract.push(problem);
+        break;
+      default:
+        out.other.push(problem);
+    }
+  }
+  return out;
+}

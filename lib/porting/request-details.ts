@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Executor } from "@/db";
 import { companyProfiles, distributionGroups } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import type { ProfileField } from "./countries";
 
 // Reads that the request pages show next to the request itself: the names behind its ids. Always
 // inside the request's (or the customer's) account (STYLE.md habit 4). Documents: ./documents.ts.
@@ -40,4 +41,33 @@ export async function distributionGroupNames(actor: CustomerActor, db: Executor 
     .from(distributionGroups)
     .where(eq(distributionGroups.accountId, actor.accountId));
   return Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;
+}
+
+/**
+ * The company profile's fields as they are now, within the request's account: a Blocked request's
+ * page shows the ones its rejection concerns next to the problem. Null when the profile is gone.
+ */
+export async function getProfileValues(
+  request: { accountId: string; companyProfileId: string },
+  db: Executor = getDb(),
+): Promise<Partial<Record<ProfileField, string | null>> | null> {
+  const [profile] = await db
+    .select()
+    .from(companyProfiles)
+    .where(and(eq(companyProfiles.id, request.companyProfileId), eq(companyProfiles.accountId, request.accountId)))
+    .limit(1);
+  if (!profile) return null;
+  return {
+    companyName: profile.companyName,
+    registrationNumber: profile.registrationNumber,
+    vatNumber: profile.vatNumber,
+    representativeFirstName: profile.representativeFirstName,
+    representativeLastName: profile.representativeLastName,
+    representativePhone: profile.representativePhone,
+    street: profile.street,
+    postalCode: profile.postalCode,
+    city: profile.city,
+    addressCountry: profile.addressCountry,
+    notificationEmails: profile.notificationEmails.join(", "),
+  };
 }

@@ -11,7 +11,8 @@ import { requestTime } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { getPortingRequestForActor } from "@/lib/porting/queries";
 import { listDocuments } from "@/lib/porting/documents";
-import { getRequestRelations } from "@/lib/porting/request-details";
+import { getProfileValues, getRequestRelations } from "@/lib/porting/request-details";
+import { flaggedParts } from "@/lib/porting/rejection-codes";
 
 // No loading.tsx and no Suspense above this page: access is resolved before anything streams, so
 // a foreign or unknown id answers HTTP 404 (a notFound() after streaming starts would answer 200).
@@ -36,7 +37,13 @@ export default async function PortingRequestPage(props: PageProps<"/porting-requ
   const actor = await requireCustomerPage();
   const { id } = await props.params;
   const request = await load(actor, id);
-  const [relations, documents] = await Promise.all([getRequestRelations(request), listDocuments(actor, request.id)]);
+  const blocked = request.status === "blocked";
+  const [relations, documents, profileValues] = await Promise.all([
+    getRequestRelations(request),
+    listDocuments(actor, request.id),
+    blocked ? getProfileValues(request) : Promise.resolve(null),
+  ]);
+  const flaggedDocuments = flaggedParts(request.rejectionCodes).documents;
 
   return (
     <PortingRequestView
@@ -44,8 +51,9 @@ export default async function PortingRequestPage(props: PageProps<"/porting-requ
       renderedAt={requestTime()}
       companyProfile={relations.companyProfile}
       distributionGroup={relations.distributionGroup}
+      profileValues={profileValues}
     >
-      <RequestDocuments requestId={request.id} documents={documents} />
+      <RequestDocuments requestId={request.id} documents={documents} flagged={flaggedDocuments} />
       <RequestNotificationsSection actor={actor} requestId={request.id} />
     </PortingRequestView>
   );

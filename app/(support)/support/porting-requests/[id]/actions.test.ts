@@ -106,6 +106,27 @@ describe("refusals", () => {
     expect(await snapshot(request.id)).toEqual(before);
   });
 
+  test("reject without a problem ticked, or naming a number of another request: a field error on the codes, nothing changes", async () => {
+    const { customer } = await createTenant("NL");
+    const request = await createRequest(customer);
+    signInAs(await createSupport());
+    const before = await snapshot(request.id);
+    const none = await supportTransitionAction({ id: request.id, action: "reject", reason: "Wrong name", rejectionCodes: [], expectedVersion: 1 });
+    expect(none).toMatchObject({ ok: false, code: "validation", fieldErrors: { rejectionCodes: [expect.stringContaining("Tick at least one problem")] } });
+    const foreign = await supportTransitionAction({
+      id: request.id,
+      action: "reject",
+      reason: "Not theirs",
+      rejectionCodes: [{ code: "numbers_not_portable", numbers: ["+31 20 999 9999"] }],
+      expectedVersion: 1,
+    });
+    expect(foreign).toMatchObject({ ok: false, code: "validation", fieldErrors: { "rejectionCodes.0.numbers.0": [expect.stringContaining("not a number of this request")] } });
+    expect(await snapshot(request.id)).toEqual(before);
+
+    const rejected = await supportTransitionAction({ id: request.id, action: "reject", reason: "Wrong name", rejectionCodes: [{ code: "company_name", numbers: null }], expectedVersion: 1 });
+    expect(rejected).toMatchObject({ ok: true, data: { status: "blocked", rejectionCodes: [{ code: "company_name", label: "Company name" }] } });
+  });
+
   test("delay without a date, or with a past date: a field error on the date, nothing changes", async () => {
     const { customer } = await createTenant("NL");
     const request = await insertRequestInStatus({ accountId: customer.accountId, status: "in_progress" });

@@ -12,6 +12,8 @@ import { requestTime } from "@/lib/clock";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
 import { getSupportRequestContext } from "@/lib/support/request-context";
+import { getResubmissionComparison } from "@/lib/support/resubmission-changes";
+import { ResubmissionChanges } from "@/components/support/resubmission-changes";
 
 type Props = PageProps<"/support/porting-requests/[id]">;
 
@@ -34,6 +36,7 @@ export default async function SupportRequestPage(props: Props) {
   const { id } = await props.params;
   const { request, account, profile, requirements, distributionGroup, documents } = await load(id);
   const actor = await requireSupportPage();
+  const resubmission = request.resubmissionOf ? await getResubmissionComparison(actor, request.id) : null;
 
   const aside = (
     <>
@@ -113,8 +116,22 @@ export default async function SupportRequestPage(props: Props) {
           </Link>{" "}
           · {countryName(request.country)} · {NUMBER_TYPE_LABELS[request.numberType]} ·{" "}
           {request.phoneNumbers.length === 1 ? "1 number" : `${request.phoneNumbers.length} numbers`}
+          {request.resubmissionOf ? (
+            <>
+              {" "}
+              · resubmission of{" "}
+              <Link href={`/support/porting-requests/${request.resubmissionOf.id}`} className="font-medium text-brand-700 hover:underline">
+                {request.resubmissionOf.reference}
+              </Link>
+            </>
+          ) : null}
         </p>
       </div>
+      {resubmission ? (
+        <div className="mb-6">
+          <ResubmissionChanges comparison={resubmission} />
+        </div>
+      ) : null}
       <SupportRequestView
         initial={request}
         distributionGroupName={distributionGroup?.name ?? null}
