@@ -22,6 +22,7 @@ export type CopiedInput = {
   distributionGroupId: string | null;
   callbackUrl: string | null;
   comment: string | null;
+  customerReference: string | null;
 };
 
 // "Fix and resubmit" (issue 14, DESIGN.md "Rejections are structured"): a Blocked request stays
@@ -95,6 +96,7 @@ export async function createInputOf(db: Executor, original: PortingRequest): Pro
     distributionGroupId: original.distributionGroupId,
     callbackUrl: original.callbackUrl,
     comment: original.comment,
+    customerReference: original.customerReference,
   };
 }
 
