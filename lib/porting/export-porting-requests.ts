@@ -53,7 +53,9 @@ export async function* exportPortingRequestsCsv(
         createdAt: portingRequests.createdAt,
         updatedAt: portingRequests.updatedAt,
         createdAtText: CREATED_AT_TEXT,
-        numbers: sql<string[]>`array(select ${portingRequestNumbers.number} from ${portingRequestNumbers} where ${portingRequestNumbers.portingRequestId} = ${portingRequests.id} order by ${portingRequestNumbers.position})`,
+        // The outer id spelled out with its table: in a one-table select drizzle leaves columns
+        // unqualified, and a bare "id" inside the subquery would mean the number row's own id.
+        numbers: sql<string[]>`array(select ${portingRequestNumbers.number} from ${portingRequestNumbers} where ${portingRequestNumbers.portingRequestId} = ${portingRequests}.${sql.identifier("id")} order by ${portingRequestNumbers.position})`,
       })
       .from(portingRequests)
       .where(pageCondition(db, actor, { ...filters, ...(cursor ? { cursor } : {}) }))
