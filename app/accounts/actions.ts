@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createAccount, createAccountSchema } from "@/lib/accounts/accounts";
-import { createInvitation, createInvitationSchema, resendInvitation, revokeInvitation } from "@/lib/accounts/invitations";
+import { createAccount } from "@/lib/accounts/accounts";
+import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/accounts/invitations";
 import { changePassword, changePasswordSchema, signOutEverywhere } from "@/lib/accounts/passwords";
+import { createAccountSchema, createInvitationSchema } from "@/lib/accounts/schemas";
 import { updateAccountUser } from "@/lib/accounts/users";
 import { action } from "@/lib/auth/action";
 import { signIn, signOut } from "@/lib/auth/auth";

@@ -1,28 +1,18 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { accounts } from "@/db/schema";
 import type { Actor, SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { COUNTRY_CODES } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
-import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
+import { before, exactTime, pageOf } from "./keyset";
+import { createAccountSchema, pageQuerySchema } from "./schemas";
 
 // Customer accounts. Created by support only (there is no open registration); a customer sees
 // its own account, support every one.
-
-export const createAccountSchema = z.object({
-  name: z
-    .string({ error: "Give the account a name." })
-    .trim()
-    .min(1, "Give the account a name: the customer's company name.")
-    .max(200, "Keep the name under 200 characters."),
-  country: z.enum(COUNTRY_CODES, { error: `Choose the account's country: one of ${COUNTRY_CODES.join(", ")}.` }),
-});
 
 export type AccountDto = { id: string; name: string; country: string; createdAt: string };
 
@@ -55,6 +45,8 @@ export async function createAccount(actor: Actor, input: unknown, db: Executor =
       objectId: row!.id,
       changes: { name: data.name, country: data.country },
     }, apiKeyId);
+    // Every account is made with its callback signing secret; the log says so, never what it is.
+    await recordAudit(tx, actor, { accountId: row!.id, action: "signing_secret.created", objectType: "signing_secret", objectId: row!.id }, apiKeyId);
     return toDto(row!);
   });
 }

@@ -5,7 +5,8 @@ import { apiKeys, auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/shared/validation";
 import { requireAccountAccess } from "./access";
-import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
+import { before, exactTime, pageOf } from "./keyset";
+import { pageQuerySchema } from "./schemas";
 
 // Reading the audit log: support any account's, an account's admin its own; newest first, keyset
 // paged. Status changes of porting requests are not here: each request's history holds them.

@@ -7,13 +7,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { appUrl } from "@/lib/env";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { ACCOUNT_ROLES, type AccountRole } from "@/lib/porting/values";
+import type { AccountRole } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { requireAccountAccess } from "./access";
 import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { queueAccountEmail } from "./emails";
 import { newPasswordSchema } from "./password-policy";
+import { createInvitationSchema } from "./schemas";
 import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./tokens";
 
 // Sign-up is by invitation only. Support or an account's admin invites a person by email; the
@@ -21,21 +22,6 @@ import { hashLinkToken, looksLikeLinkToken, newLinkToken } from "./tokens";
 // person in. A resend replaces the token (the old link stops working); a revoke ends it.
 
 export const INVITATION_VALID_DAYS = 7;
-
-export const createInvitationSchema = z.object({
-  email: z
-    .string({ error: "Give the email address of the person to invite." })
-    .trim()
-    .toLowerCase()
-    .max(320, "Keep the email address under 320 characters.")
-    .pipe(z.email("This is not an email address, such as name@example.com.")),
-  name: z
-    .string({ error: "Give the person's name." })
-    .trim()
-    .min(1, "Give the person's name, as colleagues know them.")
-    .max(200, "Keep the name under 200 characters."),
-  role: z.enum(ACCOUNT_ROLES, { error: "Choose a role: admin (also manages users, webhooks and signing secrets) or member." }),
-});
 
 export type InvitationDto = {
   id: string;

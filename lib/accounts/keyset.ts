@@ -1,23 +1,11 @@
 import "server-only";
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/ids";
 
 // Keyset pages over (created_at, id), newest first, as the other API lists. The cursor keeps the
 // timestamp to the microsecond (as PostgreSQL stores it): a JavaScript Date would round it to the
 // millisecond and skip or repeat rows created within one.
-
-export const pageQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: "limit must be a number." })
-    .int("limit must be a whole number.")
-    .min(1, "limit must be at least 1.")
-    .max(100, "limit must be at most 100.")
-    .default(25),
-  cursor: z.string().max(200).optional(),
-});
-export type PageQuery = z.output<typeof pageQuerySchema>;
 
 type Cursor = { t: string; i: string };
 

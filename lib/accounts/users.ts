@@ -1,16 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type Executor } from "@/db";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { ACCOUNT_ROLES, type AccountRole } from "@/lib/porting/values";
+import type { AccountRole } from "@/lib/porting/values";
 import { isUuid } from "@/lib/shared/ids";
 import { parseInput } from "@/lib/shared/validation";
 import { requireAccountAccess } from "./access";
 import { callerApiKeyId, diffFields, recordAudit } from "@/lib/auth/audit";
-import { before, exactTime, pageOf, pageQuerySchema } from "./keyset";
+import { before, exactTime, pageOf } from "./keyset";
+import { pageQuerySchema, updateAccountUserSchema } from "./schemas";
 
 // An account's users: listed and managed by support or the account's admin. An account always
 // keeps at least one enabled admin. Disabling a user bumps its session version, so its sessions
@@ -66,16 +66,6 @@ export async function listAccountUsers(
   return { data: page.rows.map(toDto), nextCursor: page.nextCursor };
 }
 
-export const updateAccountUserSchema = z
-  .strictObject(
-    {
-      role: z.enum(ACCOUNT_ROLES, { error: "role must be admin or member." }).optional(),
-      disabled: z.boolean({ error: "disabled must be true or false." }).optional(),
-    },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `Only role and disabled can be changed here, not ${issue.keys.join(", ")}.` : undefined) },
-  )
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, { message: "Send role (admin or member) or disabled (true or false)." });
-
 export async function updateAccountUser(
   actor: Actor,
   accountId: string,
@@ -96,7 +86,7 @@ export async function updateAccountUser(
     const after = { role: change.role ?? target.role, disabled: change.disabled ?? target.disabled };
     const enabledAdminsAfter = team.filter((u) => (u.id === userId ? after.role === "admin" && !after.disabled : u.role === "admin" && !u.disabled)).length;
     if (enabledAdminsAfter === 0) {
-      throw new ConflictError("An account needs at least one enabled admin: make another user admin first.", { field: change.disabled !== undefined ? "disabled" : "role" });
+      throw new ConflictError("An account needs at least one enabled admin: make another user admin first.");
     }
     const changes = diffFields({ role: target.role, disabled: target.disabled }, after);
     if (Object.keys(changes).length === 0) return toDto(target);

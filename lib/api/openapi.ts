@@ -33,6 +33,7 @@ import {
   voiceNumberExample,
 } from "./examples";
 import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
+import { ACCOUNT_ENDPOINTS } from "./account-endpoints";
 import { EVENTS_DESCRIPTION, EventsQuery, eventStreamExample, LAST_EVENT_ID_HEADER } from "./event-docs";
 import {
   ActionBody,
@@ -84,7 +85,7 @@ export type Endpoint = {
   /** OpenAPI path below /api/v1, with {params}. */
   path: string;
   operationId: string;
-  tag: "Countries" | "Company profiles" | "Porting requests" | "Events" | "Support" | "Distribution groups" | "Numbers";
+  tag: "Countries" | "Company profiles" | "Porting requests" | "Events" | "Support" | "Distribution groups" | "Numbers" | "Accounts";
   summary: string;
   description: string;
   roles: readonly Role[];
@@ -597,6 +598,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
     errors: [...AUTH_ERRORS, 410, 422],
   },
+  ...ACCOUNT_ENDPOINTS,
 ];
 
 // ---- generation -----------------------------------------------------------------------------------
@@ -842,6 +844,7 @@ export function buildOpenApiDocument(options: { serverUrl: string }) {
       { name: "Support", description: "Support keys only." },
       { name: "Distribution groups", description: "Where calls go." },
       { name: "Numbers", description: "What completion assigns." },
+      { name: "Accounts", description: "Customer accounts, their people (invitations, users) and the audit log." },
       { name: "Reference", description: "This document." },
     ],
     paths,

@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { currentRequestContext } from "@/lib/observability/request-context";
+import type { AuditObjectType } from "./audit-object-types";
 
 // The audit log: one row per change to accounts, users, invitations, API keys, signing secrets,
 // company profiles and distribution groups, written with the executor of the change's own
@@ -10,16 +11,7 @@ import { currentRequestContext } from "@/lib/observability/request-context";
 // `changes` says what changed, never a secret: callers pass field names and plain values only,
 // and `redact` drops anything whose name looks like a secret as a second line of defence.
 
-export const AUDIT_OBJECT_TYPES = [
-  "account",
-  "user",
-  "invitation",
-  "api_key",
-  "signing_secret",
-  "company_profile",
-  "distribution_group",
-] as const;
-export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+export { AUDIT_OBJECT_TYPES, type AuditObjectType } from "./audit-object-types";
 
 /** Who made a change: a signed-in or API-key caller, or the person accepting an invitation / resetting a password. */
 export type AuditActor =

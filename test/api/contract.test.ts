@@ -19,6 +19,7 @@ import {
   nextNumber,
 } from "@/test/factories";
 import { call, keyFor } from "./client";
+import { accountsContract } from "./contract-accounts";
 import { configurationContract } from "./contract-configuration";
 import { conversationContract, uploadForm } from "./contract-conversation";
 import { rejectionsContract } from "./contract-rejections";
@@ -400,6 +401,7 @@ describe("distribution groups and numbers", () => {
 });
 
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+accountsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 

@@ -3,8 +3,8 @@
 import { expectObject, parseStrict, readJsonBody } from "@/lib/api/body";
 import { json, queryOf } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
-import { createAccount, createAccountSchema, listAccounts } from "@/lib/accounts/accounts";
-import { pageQuerySchema } from "@/lib/accounts/keyset";
+import { createAccount, listAccounts } from "@/lib/accounts/accounts";
+import { createAccountSchema, pageQuerySchema } from "@/lib/accounts/schemas";
 
 export const POST = route({ roles: ["support"] }, async (request, actor) => {
   const body = parseStrict(createAccountSchema.strict(), expectObject(await readJsonBody(request), '{ "name": "Acme B.V.", "country": "NL" }'));

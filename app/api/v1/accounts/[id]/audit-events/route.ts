@@ -3,7 +3,7 @@ import { parseStrict } from "@/lib/api/body";
 import { json, queryOf } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
 import { listAuditEvents } from "@/lib/accounts/audit-log";
-import { pageQuerySchema } from "@/lib/accounts/keyset";
+import { pageQuerySchema } from "@/lib/accounts/schemas";
 
 export const GET = route<"customer" | "support", { id: string }>({ roles: ["customer", "support"] }, async (request, actor, { id }) => {
   return json(await listAuditEvents(actor, id, parseStrict(pageQuerySchema.strict(), queryOf(request))));

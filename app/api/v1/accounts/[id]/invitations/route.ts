@@ -3,7 +3,8 @@
 import { expectObject, parseStrict, readJsonBody } from "@/lib/api/body";
 import { json } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
-import { createInvitation, createInvitationSchema, invitationJson, listInvitations } from "@/lib/accounts/invitations";
+import { createInvitation, invitationJson, listInvitations } from "@/lib/accounts/invitations";
+import { createInvitationSchema } from "@/lib/accounts/schemas";
 
 export const POST = route<"customer" | "support", { id: string }>({ roles: ["customer", "support"] }, async (request, actor, { id }) => {
   const body = expectObject(await readJsonBody(request), '{ "email": "ines@example.com", "name": "Ines", "role": "member" }');

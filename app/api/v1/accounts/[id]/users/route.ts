@@ -2,7 +2,7 @@
 import { parseStrict } from "@/lib/api/body";
 import { json, queryOf } from "@/lib/api/json";
 import { route } from "@/lib/api/route";
-import { pageQuerySchema } from "@/lib/accounts/keyset";
+import { pageQuerySchema } from "@/lib/accounts/schemas";
 import { listAccountUsers } from "@/lib/accounts/users";
 
 export const GET = route<"customer" | "support", { id: string }>({ roles: ["customer", "support"] }, async (request, actor, { id }) => {

@@ -1,0 +1,171 @@
+import {
+  accountExample,
+  accountUserExample,
+  auditEventExample,
+  createAccountExample,
+  createInvitationExample,
+  EXAMPLE_ACCOUNT_ID,
+  EXAMPLE_INVITATION_ID,
+  EXAMPLE_USER_ID,
+  invitationExample,
+} from "./account-examples";
+import {
+  Account,
+  AccountList,
+  AccountPageQuery,
+  AccountUser,
+  AccountUserList,
+  AuditEventList,
+  CreateAccountBody,
+  CreateInvitationBody,
+  Invitation,
+  InvitationList,
+  RevokedInvitation,
+  UpdateAccountUserBody,
+} from "./account-schemas";
+import type { Endpoint } from "./openapi";
+
+// The accounts-and-access operations of the OpenAPI document (issue 12), kept beside their
+// schemas and spread into ENDPOINTS by lib/api/openapi.ts. Who may call what (DESIGN.md, "Decisions
+// of the second wave"): support every account; an account's admin its own account's people and
+// log; a member reads its own account only. Another account's id is a 404, never a 403.
+
+const AUTH_ERRORS = [401, 429] as const;
+
+const accountParam = {
+  name: "id",
+  description: "The account's id (a UUID). A customer key may name only its own account: another id, or one that is not a UUID, is a 404.",
+  example: EXAMPLE_ACCOUNT_ID,
+};
+const invitationParam = { name: "invitationId", description: "The invitation's id (from the create or the list). An id of another account is a 404.", example: EXAMPLE_INVITATION_ID };
+const userParam = { name: "userId", description: "The user's id (from the users list). A user of another account is a 404.", example: EXAMPLE_USER_ID };
+
+const MANAGERS = "Support, or an admin of the account (a member gets 403).";
+
+export const ACCOUNT_ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: "post",
+    path: "/accounts",
+    operationId: "createAccount",
+    tag: "Accounts",
+    summary: "Create account",
+    description:
+      "Support onboards a customer: the account, with its name and country. There is no open registration; the account's first admin is invited next (Create Invitation).",
+    roles: ["support"],
+    body: { schema: CreateAccountBody, required: true, example: createAccountExample },
+    success: { status: 201, description: "The new account. `Location` holds its URL.", schema: Account, example: accountExample },
+    errors: [...AUTH_ERRORS, 400, 403, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/accounts",
+    operationId: "listAccounts",
+    tag: "Accounts",
+    summary: "List accounts",
+    description: "Every customer account, newest first. Support only; page with `cursor`.",
+    roles: ["support"],
+    query: AccountPageQuery,
+    success: { status: 200, description: "A page of accounts.", schema: AccountList, example: { data: [accountExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 422],
+  },
+  {
+    method: "get",
+    path: "/accounts/{id}",
+    operationId: "getAccount",
+    tag: "Accounts",
+    summary: "Get account",
+    description: "One account: support any, a customer (admin or member) its own.",
+    roles: ["customer", "support"],
+    pathParams: [accountParam],
+    success: { status: 200, description: "The account.", schema: Account, example: accountExample },
+    errors: [...AUTH_ERRORS, 404],
+  },
+  {
+    method: "post",
+    path: "/accounts/{id}/invitations",
+    operationId: "createInvitation",
+    tag: "Accounts",
+    summary: "Create invitation",
+    description: `Invites a person by email to the account, as admin or member. ${MANAGERS} The email carries a link that works once, for 7 days, and sets the person's password. An address that already has a sign-in, or already an open invitation to this account, is refused (422 on \`email\`).`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam],
+    body: { schema: CreateInvitationBody, required: true, example: createInvitationExample },
+    success: { status: 201, description: "The invitation; the email is on its way.", schema: Invitation, example: invitationExample },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/accounts/{id}/invitations",
+    operationId: "listInvitations",
+    tag: "Accounts",
+    summary: "List invitations",
+    description: `The account's open invitations: neither accepted nor revoked, expired ones included (they can be resent). ${MANAGERS}`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam],
+    success: { status: 200, description: "Every open invitation, oldest first.", schema: InvitationList, example: { data: [invitationExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/accounts/{id}/invitations/{invitationId}/resend",
+    operationId: "resendInvitation",
+    tag: "Accounts",
+    summary: "Resend invitation",
+    description: `Sends the invitation again with a new link, valid for 7 more days; the earlier link stops working. ${MANAGERS} An accepted or revoked invitation is a 409; one whose address meanwhile got a sign-in is a 422 on \`email\`.`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam, invitationParam],
+    success: { status: 200, description: "The invitation with its new expiry.", schema: Invitation, example: invitationExample },
+    errors: [...AUTH_ERRORS, 403, 404, 409, 422],
+  },
+  {
+    method: "post",
+    path: "/accounts/{id}/invitations/{invitationId}/revoke",
+    operationId: "revokeInvitation",
+    tag: "Accounts",
+    summary: "Revoke invitation",
+    description: `The invitation's link stops working at once. ${MANAGERS} An invitation that was already accepted or revoked is a 409.`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam, invitationParam],
+    success: { status: 200, description: "Revoked.", schema: RevokedInvitation, example: { id: EXAMPLE_INVITATION_ID, revokedAt: "2026-05-04T10:02:13.004Z" } },
+    errors: [...AUTH_ERRORS, 403, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/accounts/{id}/users",
+    operationId: "listAccountUsers",
+    tag: "Accounts",
+    summary: "List users",
+    description: `The people who sign in to the account, newest first, with their role, whether they are disabled and when they last signed in. ${MANAGERS}`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam],
+    query: AccountPageQuery,
+    success: { status: 200, description: "A page of users.", schema: AccountUserList, example: { data: [accountUserExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 404, 422],
+  },
+  {
+    method: "patch",
+    path: "/accounts/{id}/users/{userId}",
+    operationId: "updateAccountUser",
+    tag: "Accounts",
+    summary: "Update user",
+    description: `Changes a user's role, or disables or enables them. ${MANAGERS} A disabled user's sessions and API keys are refused from their next request on. An account always keeps at least one enabled admin: a change that would leave none is a 409.`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam, userParam],
+    body: { schema: UpdateAccountUserBody, required: true, example: { disabled: true } },
+    success: { status: 200, description: "The user as it is now.", schema: AccountUser, example: { ...accountUserExample, disabled: true } },
+    errors: [...AUTH_ERRORS, 400, 403, 404, 409, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/accounts/{id}/audit-events",
+    operationId: "listAuditEvents",
+    tag: "Accounts",
+    summary: "List audit events",
+    description: `Who changed what in the account, newest first: the account, its users and invitations, API keys, signing secrets, company profiles and distribution groups, each with the person (and API key, if one was used) and what changed. Status changes of porting requests are in each request's \`history\`. ${MANAGERS}`,
+    roles: ["customer", "support"],
+    pathParams: [accountParam],
+    query: AccountPageQuery,
+    success: { status: 200, description: "A page of the log.", schema: AuditEventList, example: { data: [auditEventExample], nextCursor: null } },
+    errors: [...AUTH_ERRORS, 403, 404, 422],
+  },
+];
