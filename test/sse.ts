@@ -2,7 +2,7 @@
 // frames end at a blank line; `id`, `event` and `data` fields, comments (`: …`) kept for tests
 // that look at heartbeats. No fixed sleeps: `next` waits for a matching frame or times out.
 
-export type SseFrame = { id?: string; event?: string; data?: string; comment?: string; retry?: number };
+export type SseFrame = { id?: string; event?: string; data?: string; comment?: string; retry?: number; /** performance.now() when it was read */ at?: number };
 
 export class SseReader {
   private readonly decoder = new TextDecoder();
@@ -37,7 +37,7 @@ export class SseReader {
     for (let end = this.buffer.search(/\r?\n\r?\n/); end >= 0; end = this.buffer.search(/\r?\n\r?\n/)) {
       const block = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end).replace(/^\r?\n\r?\n/, "");
-      const frame: SseFrame = {};
+      const frame: SseFrame = { at: performance.now() };
       for (const line of block.split(/\r?\n/)) {
         if (line.startsWith(":")) {
           frame.comment = line.slice(1).trim();
