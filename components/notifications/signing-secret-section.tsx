@@ -23,6 +23,7 @@ export async function SigningSecretSection({ actor }: { actor: CustomerActor }) 
         initial={secret}
         renderedAt={requestTime()}
         overlapHours={ROTATION_OVERLAP_HOURS}
+        canRotate={actor.accountRole === "admin"}
         rotateAction={rotateSigningSecretAction}
         retireAction={retirePreviousSigningSecretAction}
       />

@@ -19,6 +19,8 @@ type Props = {
   initial: SigningSecretView;
   renderedAt: number;
   overlapHours: number;
+  /** Rotating and retiring are an admin's; members see and copy the secret. */
+  canRotate: boolean;
   rotateAction: (input: Record<string, never>) => Promise<ActionResult<SigningSecretView>>;
   retireAction: (input: Record<string, never>) => Promise<ActionResult<SigningSecretView>>;
 };
@@ -29,7 +31,7 @@ function mask(secret: string): string {
   return `whsec_${"•".repeat(16)}${secret.slice(-4)}`;
 }
 
-export function SigningSecretSettings({ initial, renderedAt, overlapHours, rotateAction, retireAction }: Props) {
+export function SigningSecretSettings({ initial, renderedAt, overlapHours, canRotate, rotateAction, retireAction }: Props) {
   const [view, setView] = useState(initial);
   const [revealed, setRevealed] = useState(false);
   const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
@@ -112,13 +114,16 @@ export function SigningSecretSettings({ initial, renderedAt, overlapHours, rotat
           <Button variant="secondary" onClick={copy}>
             {copied === "ok" ? "Copied" : "Copy"}
           </Button>
-          <Button variant="danger" onClick={() => setConfirming(true)} aria-haspopup="dialog">
-            Rotate…
-          </Button>
+          {canRotate ? (
+            <Button variant="danger" onClick={() => setConfirming(true)} aria-haspopup="dialog">
+              Rotate…
+            </Button>
+          ) : null}
         </div>
       </div>
       <p id="signing-secret-hint" className="text-xs text-slate-600">
         Keep it secret: anyone who has it can sign requests that look like ours.{" "}
+        {canRotate ? null : "Only an admin of your account can rotate it. "}
         <span role="status" aria-live="polite">
           {copied === "ok" ? "Copied to the clipboard." : copied === "failed" ? "Copying was refused by the browser: the secret is selected, press Ctrl-C." : ""}
         </span>
@@ -137,15 +142,17 @@ export function SigningSecretSettings({ initial, renderedAt, overlapHours, rotat
           tone="info"
           title="Rotation in progress"
           action={
-            <Button variant="secondary" size="sm" onClick={retire} disabled={retiring}>
-              {retiring ? (
-                <>
-                  <Spinner className="h-3.5 w-3.5" /> Stopping…
-                </>
-              ) : (
-                "Stop using the previous secret now"
-              )}
-            </Button>
+            canRotate ? (
+              <Button variant="secondary" size="sm" onClick={retire} disabled={retiring}>
+                {retiring ? (
+                  <>
+                    <Spinner className="h-3.5 w-3.5" /> Stopping…
+                  </>
+                ) : (
+                  "Stop using the previous secret now"
+                )}
+              </Button>
+            ) : undefined
           }
         >
           The previous secret also signs callbacks until {formatDateTimeUtc(view.previousValidUntil)} (

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db";
 import { companyProfiles } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { assertCustomer } from "@/lib/shared/account-rows";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
@@ -18,6 +19,7 @@ export async function createCompanyProfile(
   input: CompanyProfileInput,
   db: Db = getDb(),
 ): Promise<CompanyProfileDto> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   const parsed = companyProfileSchema.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsFromZod(parsed.error);
@@ -28,10 +30,19 @@ export async function createCompanyProfile(
 
   if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
 
-  const [row] = await db
-    .insert(companyProfiles)
-    .values({ ...parsed.data, accountId: actor.accountId })
-    .returning();
-  if (!row) throw new Error("createCompanyProfile: insert returned no row");
-  return toCompanyProfileDto(row, 0);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(companyProfiles)
+      .values({ ...parsed.data, accountId: actor.accountId })
+      .returning();
+    if (!row) throw new Error("createCompanyProfile: insert returned no row");
+    await recordAudit(tx, actor, {
+      accountId: actor.accountId,
+      action: "company_profile.created",
+      objectType: "company_profile",
+      objectId: row.id,
+      changes: { ...parsed.data },
+    }, apiKeyId);
+    return toCompanyProfileDto(row, 0);
+  });
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { companyProfiles, portingRequests } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { ConflictError } from "@/lib/errors";
 import { assertCustomer, deleteAccountRow } from "@/lib/shared/account-rows";
 
@@ -21,6 +22,7 @@ export function profileInUseMessage(name: string, count: number, references: rea
  * lock, so either the request is counted here or its insert fails after the delete.
  */
 export async function deleteCompanyProfile(actor: CustomerActor, id: string, db: Db = getDb()): Promise<void> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   await deleteAccountRow(db, companyProfiles, "company profile", actor, id, {
     beforeDelete: async (tx, row) => {
@@ -35,6 +37,14 @@ export async function deleteCompanyProfile(actor: CustomerActor, id: string, db:
         throw new ConflictError(profileInUseMessage(row.name, count, inUse.map((r) => r.reference)), { portingRequestsCount: count });
       }
     },
+    afterDelete: (tx, row) =>
+      recordAudit(tx, actor, {
+        accountId: actor.accountId,
+        action: "company_profile.deleted",
+        objectType: "company_profile",
+        objectId: row.id,
+        changes: { name: row.name, companyName: row.companyName, country: row.country },
+      }, apiKeyId),
     inUseRace: (name) => `“${name}” is used by a porting request, so it can't be deleted.`,
   });
 }

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { companyProfiles, type CompanyProfile } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, diffFields, recordAudit } from "@/lib/auth/audit";
 import { assertCustomer } from "@/lib/shared/account-rows";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
@@ -42,6 +43,7 @@ export async function updateCompanyProfile(
   patch: CompanyProfilePatch,
   db: Db = getDb(),
 ): Promise<CompanyProfileDto> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   return db.transaction(async (tx) => {
     const row = await getCompanyProfileRow(tx, actor, id, { forUpdate: true });
@@ -65,6 +67,16 @@ export async function updateCompanyProfile(
       .where(and(eq(companyProfiles.id, row.id), eq(companyProfiles.accountId, actor.accountId)))
       .returning();
     if (!updated) throw new Error("updateCompanyProfile: the locked row vanished");
+    const changed = diffFields(asInput(row), asInput(updated));
+    if (Object.keys(changed).length > 0) {
+      await recordAudit(tx, actor, {
+        accountId: actor.accountId,
+        action: "company_profile.updated",
+        objectType: "company_profile",
+        objectId: updated.id,
+        changes: { name: updated.name, ...changed },
+      }, apiKeyId);
+    }
     const counts = await requestCountsByProfile(tx, actor.accountId, [updated.id]);
     return toCompanyProfileDto(updated, counts.get(updated.id) ?? 0);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db";
 import { distributionGroups } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { toDistributionGroupDto, type DistributionGroupDto } from "./dto";
@@ -20,6 +21,7 @@ export async function createDistributionGroup(
   input: DistributionGroupInput,
   db: Db = getDb(),
 ): Promise<DistributionGroupDto> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   const country = await accountCountry(db, actor.accountId);
   const parsed = distributionGroupSchema(country).safeParse(input);
@@ -31,12 +33,21 @@ export async function createDistributionGroup(
   if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
 
   try {
-    const [row] = await db
-      .insert(distributionGroups)
-      .values({ accountId: actor.accountId, name: parsed.data.name, destinations: parsed.data.destinations })
-      .returning();
-    if (!row) throw new Error("createDistributionGroup: insert returned no row");
-    return toDistributionGroupDto(row, { numbersCount: 0, openPortingRequestsCount: 0 });
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(distributionGroups)
+        .values({ accountId: actor.accountId, name: parsed.data.name, destinations: parsed.data.destinations })
+        .returning();
+      if (!row) throw new Error("createDistributionGroup: insert returned no row");
+      await recordAudit(tx, actor, {
+        accountId: actor.accountId,
+        action: "distribution_group.created",
+        objectType: "distribution_group",
+        objectId: row.id,
+        changes: { name: row.name, destinations: row.destinations },
+      }, apiKeyId);
+      return toDistributionGroupDto(row, { numbersCount: 0, openPortingRequestsCount: 0 });
+    });
   } catch (error) {
     // Two creates with one name at once: the unique index lets one in.
     if (!isDomainError(error) && isNameClash(error)) {

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { distributionGroups, portingRequests } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, recordAudit } from "@/lib/auth/audit";
 import { ConflictError } from "@/lib/errors";
 import { FINAL_STATUSES } from "@/lib/porting/values";
 import { inUseReason } from "./dto";
@@ -17,6 +18,7 @@ import { groupUsage } from "./queries";
  * ago, and a finished request never assigns again.
  */
 export async function deleteDistributionGroup(actor: CustomerActor, id: string, db: Db = getDb()): Promise<void> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   await deleteAccountRow(db, distributionGroups, "distribution group", actor, id, {
     beforeDelete: async (tx, row) => {
@@ -42,6 +44,14 @@ export async function deleteDistributionGroup(actor: CustomerActor, id: string, 
           ),
         );
     },
+    afterDelete: (tx, row) =>
+      recordAudit(tx, actor, {
+        accountId: actor.accountId,
+        action: "distribution_group.deleted",
+        objectType: "distribution_group",
+        objectId: row.id,
+        changes: { name: row.name, destinations: row.destinations },
+      }, apiKeyId),
     inUseRace: (name) => `“${name}” was just put in use, so it can't be deleted.`,
   });
 }

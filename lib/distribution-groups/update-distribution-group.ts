@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { distributionGroups } from "@/db/schema";
 import type { CustomerActor } from "@/lib/auth/actor";
+import { callerApiKeyId, diffFields, recordAudit } from "@/lib/auth/audit";
 import { ValidationError, isDomainError, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/shared/validation";
 import { isNameClash } from "./create-distribution-group";
@@ -21,6 +22,7 @@ export async function updateDistributionGroup(
   patch: DistributionGroupPatch,
   db: Db = getDb(),
 ): Promise<DistributionGroupDto> {
+  const apiKeyId = callerApiKeyId();
   assertCustomer(actor);
   const country = await accountCountry(db, actor.accountId);
   let newName: string | undefined;
@@ -45,6 +47,16 @@ export async function updateDistributionGroup(
         .where(and(eq(distributionGroups.id, row.id), eq(distributionGroups.accountId, actor.accountId)))
         .returning();
       if (!updated) throw new Error("updateDistributionGroup: the locked row vanished");
+      const changed = diffFields({ name: row.name, destinations: row.destinations }, { name: updated.name, destinations: updated.destinations });
+      if (Object.keys(changed).length > 0) {
+        await recordAudit(tx, actor, {
+          accountId: actor.accountId,
+          action: "distribution_group.updated",
+          objectType: "distribution_group",
+          objectId: updated.id,
+          changes: { name: updated.name, ...changed },
+        }, apiKeyId);
+      }
       return toDistributionGroupDto(updated, await groupUsage(tx, actor.accountId, updated.id));
     });
   } catch (error) {

@@ -79,7 +79,12 @@ export async function deleteAccountRow<T extends NamedAccountTable>(
   what: string,
   actor: Owner,
   id: string,
-  hooks: { beforeDelete: (tx: Tx, row: NamedAccountRow<T>) => Promise<void>; inUseRace: (name: string) => string },
+  hooks: {
+    beforeDelete: (tx: Tx, row: NamedAccountRow<T>) => Promise<void>;
+    /** In the delete's transaction, after it: what else the delete writes (its audit entry). */
+    afterDelete?: (tx: Tx, row: NamedAccountRow<T>) => Promise<void>;
+    inUseRace: (name: string) => string;
+  },
 ): Promise<void> {
   const t = table as NamedAccountTable;
   let name = `This ${what}`;
@@ -89,6 +94,7 @@ export async function deleteAccountRow<T extends NamedAccountTable>(
       name = row.name;
       await hooks.beforeDelete(tx, row);
       await tx.delete(t).where(and(eq(t.id, row.id), eq(t.accountId, actor.accountId)));
+      await hooks.afterDelete?.(tx, row);
     });
   } catch (error) {
     if (!isDomainError(error) && postgresError(error)?.code === FOREIGN_KEY_VIOLATION) throw new ConflictError(hooks.inUseRace(name));
