@@ -83,7 +83,7 @@ export const AuditEvent = z
           .describe("The API key the change was made with; null for changes made on the pages."),
       })
       .describe("Who made the change."),
-    action: z.string().describe("What happened, as `<object>.<verb>`: `account.created`, `invitation.created`, `user.disabled`, `api_key.revoked`, `signing_secret.rotated`, `company_profile.updated`, `distribution_group.deleted`, …"),
+    action: z.string().describe("What happened, as `<object>.<verb>`: `account.created`, `invitation.created`, `user.disabled`, `api_key.revoked`, `signing_secret.rotated`, `company_profile.updated`, `distribution_group.deleted`, `webhook_endpoint.created`, …"),
     object: z.object({
       type: z.enum(AUDIT_OBJECT_TYPES),
       id: z.string(),
