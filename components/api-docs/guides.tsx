@@ -179,6 +179,29 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
         </ul>
       </Guide>
 
+      <Guide id="rejections" title="Rejections and corrected requests">
+        <p>
+          When support rejects a request, it becomes <code className="font-mono">blocked</code> (final) and{" "}
+          <code className="font-mono">rejectionCodes</code> says what to fix: one entry per problem, with a{" "}
+          <code className="font-mono">label</code>, a <code className="font-mono">description</code> for the customer, what it{" "}
+          <code className="font-mono">pointsAt</code> (company profile fields, a document, the current provider, the contract, or{" "}
+          <code className="font-mono">numbers</code>, which then lists the numbers concerned). Every code is listed at{" "}
+          <a href="#op-listRejectionCodes" className="text-brand-700 underline">
+            GET /rejection-codes
+          </a>
+          ; the free-text reason stays in <code className="font-mono">statusReason</code>.
+        </p>
+        <p>
+          Fix it with{" "}
+          <a href="#op-resubmitPortingRequest" className="text-brand-700 underline">
+            POST /porting-requests/{"{id}"}/resubmit
+          </a>
+          : send only what changes (say, <code className="font-mono">{`{"phoneNumbers": [...]}`}</code>); everything else, the documents
+          too, is copied into a new request. The two point at each other with <code className="font-mono">resubmissionOf</code> and{" "}
+          <code className="font-mono">resubmittedAs</code>. A Blocked request can be resubmitted once.
+        </p>
+      </Guide>
+
       <Guide id="callbacks" title="Callbacks">
         <p>
           Give a <code className="font-mono">callbackUrl</code> (https, not a private or loopback address) when you create a request, and

@@ -26,6 +26,7 @@ export const GUIDES = [
   { id: "rate-limits", label: "Rate limits" },
   { id: "pagination", label: "Pagination" },
   { id: "statuses", label: "Statuses and actions" },
+  { id: "rejections", label: "Rejections and corrected requests" },
   { id: "callbacks", label: "Callbacks" },
   { id: "events", label: "Event stream" },
 ] as const;

@@ -126,11 +126,13 @@ async function supportOpens(support: Page, reference: string): Promise<void> {
 async function supportActs(
   support: Page,
   env: StoryEnv,
-  opts: { button: string; submit: string; reason: string; date?: string; caption?: string; key?: string },
+  opts: { button: string; submit: string; reason: string; date?: string; caption?: string; key?: string; problems?: RegExp[] },
 ): Promise<void> {
   await support.getByRole("group", { name: "Support actions" }).getByRole("button", { name: opts.button, exact: true }).click();
   const dialog = support.getByRole("dialog");
   await expect(dialog).toBeVisible();
+  // A rejection says what to fix: the problems, ticked from the catalogue.
+  for (const problem of opts.problems ?? []) await dialog.getByRole("checkbox", { name: problem }).check();
   await dialog.getByLabel(/^Reason/).fill(opts.reason);
   if (opts.date) await dialog.getByLabel("First possible porting date").fill(opts.date);
   if (opts.caption) await env.snap(support, opts.caption, { key: opts.key });
@@ -559,13 +561,15 @@ export async function rejected(env: StoryEnv, cast: Cast): Promise<CreatedReques
       button: "Reject",
       submit: "Reject request",
       reason: REJECT_REASON,
-      caption: `Another request, ${request.reference}: the letter doesn't match, so support rejects it and says exactly what to correct.`,
+      problems: [/^Registration number/, /^Letter of authorisation missing or invalid/],
+      caption: `Another request, ${request.reference}: the letter doesn't match, so support rejects it, ticks what to fix and says it in words too.`,
     });
     await expect(support.getByRole("status").filter({ hasText: `Rejected: ${request.reference} is now Blocked.` })).toBeVisible();
 
     await customerSees(anna, "Blocked", REJECT_REASON);
     await expect(anna.getByRole("button", { name: "Perform porting" })).toHaveCount(0);
-    await env.snap(anna, "Anna sees Blocked with the reason, and what to do next: create a new request with valid information.", {
+    await expect(anna.getByRole("group", { name: "What to fix (2 problems)" })).toBeVisible();
+    await env.snap(anna, "Anna sees Blocked with what to fix, each problem next to what it concerns, and Create corrected request.", {
       key: "blocked",
     });
     return request;
