@@ -49,6 +49,7 @@ export const portingRequestExample: PortingRequestJson = {
   currentProvider: "KPN",
   preferredPortingDate: null,
   firstPossiblePortingDate: null,
+  scheduledPortingAt: null,
   contractScenario: "switch_at_contract_end",
   distributionGroupId: EXAMPLE_GROUP_ID,
   callbackUrl: "https://example.com/porting-callback",

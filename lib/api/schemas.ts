@@ -126,6 +126,11 @@ export const PortingRequest = z
     currentProvider: z.string(),
     preferredPortingDate: dateTime().nullable().describe("Outside NL: the preferred moment (06:00–20:00 UTC); null means as soon as possible."),
     firstPossiblePortingDate: z.iso.date().nullable().describe("NL: the first possible porting date proposed by the current provider (YYYY-MM-DD)."),
+    scheduledPortingAt: dateTime()
+      .nullable()
+      .describe(
+        "Outside NL, while In progress: the porting moment support confirmed with the current provider (06:00–20:00 UTC). The request completes by itself at that moment (numbers assigned, email and callback as for any completion). Null when none is confirmed; cleared when the status changes.",
+      ),
     contractScenario: z.enum(CONTRACT_SCENARIOS).nullable().describe("NL only: what happens to the contract with the current provider."),
     distributionGroupId: uuid().nullable().describe("Where completion assigns the numbers; null for none."),
     callbackUrl: z.string().nullable().describe("Receives a signed POST with this JSON on every status change."),

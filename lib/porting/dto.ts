@@ -35,6 +35,8 @@ export type PortingRequestDto = {
   currentProvider: string;
   preferredPortingDate: string | null;
   firstPossiblePortingDate: string | null;
+  /** Outside NL: the porting moment support confirmed; the request completes by itself then. */
+  scheduledPortingAt: string | null;
   contractScenario: ContractScenario | null;
   distributionGroupId: string | null;
   callbackUrl: string | null;
@@ -103,6 +105,7 @@ function common(request: PortingRequest, actor: Actor, accountName: string | und
     currentProvider: request.currentProvider,
     preferredPortingDate: request.preferredPortingDate ? iso(request.preferredPortingDate) : null,
     firstPossiblePortingDate: request.firstPossiblePortingDate,
+    scheduledPortingAt: request.scheduledPortingAt ? iso(request.scheduledPortingAt) : null,
     contractScenario: request.contractScenario,
     distributionGroupId: request.distributionGroupId,
     version: request.version,

@@ -24,6 +24,7 @@ export function portingRequestJson(dto: PortingRequestDto) {
     currentProvider: dto.currentProvider,
     preferredPortingDate: dto.preferredPortingDate,
     firstPossiblePortingDate: dto.firstPossiblePortingDate,
+    scheduledPortingAt: dto.scheduledPortingAt,
     contractScenario: dto.contractScenario,
     distributionGroupId: dto.distributionGroupId,
     callbackUrl: dto.callbackUrl,
