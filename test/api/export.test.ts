@@ -7,7 +7,15 @@ import { getDb } from "@/db";
 import { portingRequests } from "@/db/schema";
 import { EXPORT_COLUMNS } from "@/lib/porting/export-columns";
 import { EXPORT_BATCH_SIZE } from "@/lib/porting/export-porting-requests";
-import { createCompanyProfile, createSupport, createTenant, insertRequestInStatus, nextNumber } from "@/test/factories";
+import {
+  createCompanyProfile,
+  createCustomer,
+  createSupport,
+  createTenant,
+  insertRequestInStatus,
+  nextNumber,
+  uploadLetterOfAuthorisation,
+} from "@/test/factories";
 import { call, callJson, keyFor } from "./client";
 
 // GET /api/v1/porting-requests/export and the list's new filters (issue 15 item 4), through the
@@ -140,6 +148,39 @@ describe("the CSV", () => {
     expect(bad.status).toBe(422);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
     expect(Object.keys((bad.body as { errors: object }).errors).sort()).toEqual(["createdTo", "limit", "status"]);
+  });
+});
+
+describe("the customer's own reference", () => {
+  test("on create: optional, trimmed, at most 100 characters; in the GET JSON", async () => {
+    const customer = await createCustomer({ id: accountId });
+    const create = async (customerReference: unknown) =>
+      callJson<Record<string, unknown>>("POST", "/porting-requests", {
+        key: customerKey,
+        json: {
+          country: "NL",
+          numberType: "geographic",
+          companyProfileId: profileA,
+          phoneNumbers: [nextNumber()],
+          currentProvider: "KPN",
+          customerReference,
+          documents: [await uploadLetterOfAuthorisation(customer)],
+        },
+      });
+    const created = await create("  PO 2026/17 – Amsterdam  ");
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.customerReference).toBe("PO 2026/17 – Amsterdam");
+    const got = await callJson<Record<string, unknown>>("GET", `/porting-requests/${created.body.id as string}`, { key: customerKey });
+    expect(got.body.customerReference).toBe("PO 2026/17 – Amsterdam");
+    expect((await create("   ")).body.customerReference).toBeNull();
+    expect((await create(null)).body.customerReference).toBeNull();
+
+    for (const bad of ["x".repeat(101), 42]) {
+      const refused = await create(bad);
+      expect(refused.status).toBe(422);
+      expect(Object.keys(refused.body.errors as object)).toEqual(["customerReference"]);
+    }
+    expect((await create("x".repeat(100))).status).toBe(201);
   });
 });
 
