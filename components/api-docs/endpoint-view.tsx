@@ -9,8 +9,15 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
   const pathParams = (operation.parameters ?? []).filter((p) => p.in === "path");
   const queryParams = (operation.parameters ?? []).filter((p) => p.in === "query");
   const headerParams = (operation.parameters ?? []).filter((p) => p.in === "header");
-  const body = operation.requestBody?.content["application/json"];
-  const bodyName = body?.schema.$ref ? refName(body.schema.$ref) : null;
+  const multipart = operation.requestBody?.content["multipart/form-data"];
+  const json = operation.requestBody?.content["application/json"];
+  // A document is sent as multipart/form-data; adding one to a request also takes an upload's id as JSON.
+  const bodies = [
+    ...(multipart?.schema.$ref ? [{ name: refName(multipart.schema.$ref), label: multipart && json ? "multipart/form-data: a file" : "multipart/form-data" }] : []),
+    ...(json?.schema.$ref
+      ? [{ name: refName(json.schema.$ref), label: multipart ? "or JSON: an upload's id" : operation.requestBody?.required ? "JSON" : "optional JSON; an empty body is fine" }]
+      : []),
+  ];
   const success = Object.entries(operation.responses).find(([status]) => status.startsWith("2"));
   const successContent = success?.[1].content?.["application/json"];
   // A body that is not JSON (the event stream, a CSV export): its media type and example text.
@@ -57,16 +64,16 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
               </div>
             </div>
           ) : null}
-          {body && bodyName ? (
-            <div>
+          {bodies.map((body) => (
+            <div key={body.name}>
               <h4 className="text-sm font-semibold text-slate-900">
-                Body <span className="font-normal text-slate-500">({operation.requestBody?.required ? "JSON" : "optional JSON; an empty body is fine"})</span>
+                Body <span className="font-normal text-slate-500">({body.label})</span>
               </h4>
               <div className="mt-2">
-                <FieldTable schema={schemas[bodyName] ?? {}} caption={`Body of ${endpoint.summary}`} mode="request" />
+                <FieldTable schema={schemas[body.name] ?? {}} caption={`Body of ${endpoint.summary} (${body.label})`} mode="request" />
               </div>
             </div>
-          ) : null}
+          ))}
           <div>
             <h4 className="text-sm font-semibold text-slate-900">Responses</h4>
             <ul className="mt-2 space-y-1 text-sm">

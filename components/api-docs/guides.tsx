@@ -57,6 +57,15 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
             {Math.round(MAX_BODY_BYTES / 1024)} KB (otherwise 413). Bodies that are not valid JSON answer 400.
           </li>
           <li>
+            Documents (the letter of authorisation every country requires, an invoice) are files: send them as{" "}
+            <code className="font-mono">multipart/form-data</code> with <code className="font-mono">file</code> and{" "}
+            <code className="font-mono">kind</code> to <code className="font-mono">POST /documents</code>, then name the answer&apos;s id in the
+            create&apos;s <code className="font-mono">{`"documents": [{ "id": … }]`}</code> within 24 hours. The type is decided by the file&apos;s
+            content (PDF, PNG or JPEG), at most 10 MB. A create without the documents its country requires answers 422, naming the missing kind
+            (<code className="font-mono">documents.letter_of_authorisation</code>). While a request is open, more can be added with{" "}
+            <code className="font-mono">POST /porting-requests/{"{id}"}/documents</code>.
+          </li>
+          <li>
             Field names are camelCase. A field the endpoint does not know is refused (422, naming the field), so a typo never passes
             silently. Optional fields may be left out or be <code className="font-mono">null</code>.
           </li>

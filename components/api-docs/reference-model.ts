@@ -9,7 +9,8 @@ export type Operation = {
   description: string;
   "x-roles": readonly string[];
   parameters?: { name: string; in: string; required: boolean; description?: string; schema: JsonSchema; example?: string }[];
-  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema; example?: unknown } } };
+  /** JSON, or (document uploads) multipart/form-data; adding a document takes either. */
+  requestBody?: { required: boolean; content: Partial<Record<"application/json" | "multipart/form-data", { schema: JsonSchema; example?: unknown }>> };
   responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema: JsonSchema; example?: unknown }> }>;
 };
 

@@ -16,9 +16,14 @@ export function curlFor(base: string, endpoint: Endpoint, operation: Operation):
   // -N: print each event as it arrives instead of buffering.
   const lines = [`curl${streams ? " -N" : ""}${endpoint.method === "get" ? "" : ` -X ${endpoint.method.toUpperCase()}`} "${base}${path}"`, `  -H "Authorization: Bearer $API_KEY"`];
   if (streams) lines.push(`  -H "Last-Event-ID: $LAST_EVENT_ID"`);
-  const example = operation.requestBody?.content["application/json"].example;
+  const content = operation.requestBody?.content;
+  const example = content?.["application/json"]?.example;
   if (endpoint.idempotent) lines.push(`  -H "Idempotency-Key: $(uuidgen)"`);
-  if (example !== undefined) {
+  if (content?.["multipart/form-data"]) {
+    // A document upload: the file from disk, and its kind (curl sets the multipart Content-Type).
+    const kind = (endpoint.body?.example as { kind?: string } | undefined)?.kind ?? "letter_of_authorisation";
+    lines.push(`  -F "kind=${kind}"`, `  -F "file=@${kind === "invoice" ? "invoice" : "letter-of-authorisation"}.pdf"`);
+  } else if (example !== undefined) {
     lines.push(`  -H "Content-Type: application/json"`);
     lines.push(`  -d ${shellQuote(JSON.stringify(example, null, 2))}`);
   }
@@ -35,12 +40,17 @@ curl ${base}/countries/NL/requirements -H "Authorization: Bearer $API_KEY"
 # 2. Your company profiles: pick one with "meetsRequirements": true (or POST /company-profiles)
 curl ${base}/company-profiles -H "Authorization: Bearer $API_KEY"
 
-# 3. Create the request (safe to retry with the same Idempotency-Key)
+# 3. Upload the signed letter of authorisation (every country requires one): note its "id"
+curl -X POST ${base}/documents -H "Authorization: Bearer $API_KEY" \\
+  -F "kind=letter_of_authorisation" -F "file=@letter-of-authorisation.pdf"
+
+#    …and create the request with it (safe to retry with the same Idempotency-Key)
 curl -X POST ${base}/porting-requests \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
   -H "Idempotency-Key: 5f0c6a1e-2b1d-4a5c-9a0e-3f2d1c0b9a8e" \\
   -d '{"country":"NL","numberType":"geographic","companyProfileId":"<profile id>",
-       "phoneNumbers":["+31 20 123 4567","0201234568"],"currentProvider":"KPN"}'
+       "phoneNumbers":["+31 20 123 4567","0201234568"],"currentProvider":"KPN",
+       "documents":[{"id":"<upload id>"}]}'
 
 # 4. Follow it: poll, or receive callbacks on callbackUrl
 curl ${base}/porting-requests/<id> -H "Authorization: Bearer $API_KEY"
