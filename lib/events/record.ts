@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the notification worker (scripts/worker.ts, plain Node) records the events of
+// the requests it completes at their confirmed porting moment (lib/porting/scheduled-completions.ts).
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { events } from "@/db/schema";
