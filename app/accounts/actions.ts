@@ -62,12 +62,16 @@ export const updateUserAction = action({ roles: ["customer", "support"], input: 
   return user;
 });
 
-const changeOwnPassword = action({ roles: ["customer", "support"], input: changePasswordSchema }, async (actor, input) => changePassword(actor, input));
+const changeOwnPassword = action({ roles: ["customer", "support"], input: changePasswordSchema }, async (actor, input) => ({
+  ...(await changePassword(actor, input)),
+  // Back to the page it was changed on: support staff have theirs in the support console.
+  page: actor.role === "support" ? "/support/settings/security" : "/settings/security",
+}));
 
 /** Changes the password, which ends every session, then signs this browser in again with the new one. */
 export async function changePasswordAction(input: z.input<typeof changePasswordSchema>) {
   const result = await changeOwnPassword(input);
-  if (result.ok) await signIn("credentials", { email: result.data.email, password: input.password, redirectTo: "/settings/security?changed=1" });
+  if (result.ok) await signIn("credentials", { email: result.data.email, password: input.password, redirectTo: `${result.data.page}?changed=1` });
   return result;
 }
 

@@ -14,3 +14,12 @@ export function SettingsTabs({ current, admin }: { current: "/settings" | "/sett
   ];
   return <TabLinks label="Settings sections" items={items.map((item) => ({ ...item, current: item.href === current }))} />;
 }
+
+/** The sections of the support console's Settings. */
+export function SupportSettingsTabs({ current }: { current: "/support/settings" | "/support/settings/security" }) {
+  const items = [
+    { href: "/support/settings", label: "API keys" },
+    { href: "/support/settings/security", label: "Password & sessions" },
+  ];
+  return <TabLinks label="Settings sections" items={items.map((item) => ({ ...item, current: item.href === current }))} />;
+}

@@ -317,6 +317,26 @@ describe("passwords", () => {
     expect(JSON.stringify(audit)).not.toMatch(/river|tulip/);
   });
 
+  test("support staff change their own password and sign out everywhere the same way", async () => {
+    const agent = await createSupport();
+    await getDb().update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, agent.userId));
+    await expect(changePassword(agent, { currentPassword: PASSWORD, password: "password1234", confirmPassword: "password1234" })).rejects.toMatchObject({
+      fieldErrors: { password: expect.any(Array) },
+    });
+    await changePassword(agent, { currentPassword: PASSWORD, password: "harbour lantern oak 7", confirmPassword: "harbour lantern oak 7" });
+    expect(await checkCredentials(agent.email, "harbour lantern oak 7")).toMatchObject({ ok: true, sessionVersion: 2 });
+    expect(await loadActor(agent.userId, 1)).toBeNull();
+    expect(await loadActor(agent.userId, 2)).toMatchObject({ role: "support" });
+    await signOutEverywhere(agent);
+    expect(await loadActor(agent.userId, 2)).toBeNull();
+    // Support belongs to no account: the entries are outside every account's log.
+    const audit = await getDb().select().from(auditEvents).where(eq(auditEvents.objectId, agent.userId));
+    expect(audit.map((a) => [a.action, a.accountId, a.actorRole]).sort()).toEqual([
+      ["user.password_changed", null, "support"],
+      ["user.signed_out_everywhere", null, "support"],
+    ]);
+  });
+
   test("common passwords are refused however they are dressed", () => {
     for (const p of ["password1234", "Password2024!", "passwordpassword", "123456789012", "qwertyuiopas", "aaaaaaaaaaaa", "!!!baseball!!!"]) {
       expect(isCommonPassword(p), p).toBe(true);

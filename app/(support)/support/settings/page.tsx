@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
+import { SupportSettingsTabs } from "@/components/accounts/settings-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireSupportPage } from "@/lib/auth/page";
@@ -15,8 +16,9 @@ export default async function SupportSettingsPage() {
   const keys = await listApiKeys(actor);
   return (
     <>
-      <PageHeader title="Settings" description="Support API keys." />
-      <section aria-labelledby="api-keys-heading" className="space-y-4">
+      <PageHeader title="Settings" description={`Support API keys, and your own sign-in: ${actor.email}.`} />
+      <SupportSettingsTabs current="/support/settings" />
+      <section aria-labelledby="api-keys-heading" className="mt-6 space-y-4">
         <div>
           <h2 id="api-keys-heading" className="text-lg font-semibold text-slate-900">
             Support API keys
