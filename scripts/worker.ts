@@ -51,6 +51,9 @@ async function main() {
   const log = getLogger();
   const { NotificationWorker } = await import("@/lib/notifications/worker");
   const worker = new NotificationWorker({ databaseUrl: url });
+  // The same fleet completes requests at their confirmed porting moment (lib/porting/completion-worker.ts).
+  const { CompletionWorker } = await import("@/lib/porting/completion-worker");
+  const completions = new CompletionWorker({ databaseUrl: url });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -63,7 +66,7 @@ async function main() {
     }
     stopping = true;
     log.info({ signal }, `${signal}: finishing the deliveries in flight…`);
-    worker.stop().then(
+    Promise.all([worker.stop(), completions.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, "the worker did not stop cleanly");
@@ -75,6 +78,7 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
 
   await worker.start();
+  await completions.start();
 }
 
 main().catch((error) => {

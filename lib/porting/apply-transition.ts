@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the notification worker (scripts/worker.ts, plain Node) completes requests at
+// their confirmed porting moment through this (lib/porting/scheduled-completions.ts).
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
@@ -8,11 +9,12 @@ import {
   voiceNumbers,
   type PortingRequest,
 } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, SystemActor } from "@/lib/auth/actor";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { formatNumber } from "./numbers";
 import type { StoredRejection } from "./rejection-codes";
 import { enqueueStatusNotifications } from "./notify";
+import { endPendingSchedule } from "./schedule-rows";
 import { adjustStatusCounts } from "./status-counts";
 import { isFinalStatus, statusLabel } from "./statuses";
 import { allowedActions, type Transition } from "./transitions";
@@ -26,7 +28,8 @@ export type ApplyTransitionInput = {
   /** The request as read in this transaction, within the actor's scope; `status` was checked against `transition`. */
   request: PortingRequest;
   transition: Transition;
-  actor: Actor;
+  /** The platform itself (SystemActor) completes a request at its confirmed porting moment. */
+  actor: Actor | SystemActor;
   reason: string;
   /** Only stored when the transition asks for it (delay). */
   firstPossiblePortingDate: string | null;
@@ -36,10 +39,11 @@ export type ApplyTransitionInput = {
   rejection?: StoredRejection | null;
 };
 
-export function conflictDetails(request: Pick<PortingRequest, "status" | "country" | "version">, actor: Actor) {
+export function conflictDetails(request: Pick<PortingRequest, "status" | "country" | "version">, actor: Actor | SystemActor) {
   return {
     currentStatus: request.status,
-    allowedActions: allowedActions(request, actor.role),
+    // The platform acts where support would (a scheduled completion).
+    allowedActions: allowedActions(request, actor.role === "system" ? "support" : actor.role),
     version: request.version,
   };
 }
@@ -63,6 +67,8 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
       version: sql`${portingRequests.version} + 1`,
       statusChangedAt: sql`now()`,
       updatedAt: sql`now()`,
+      // A confirmed porting moment belongs to the status it was confirmed in (a database check says so).
+      scheduledPortingAt: null,
       ...(setsDate ? { firstPossiblePortingDate: input.firstPossiblePortingDate } : {}),
     })
     .where(
@@ -82,6 +88,13 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
         ? `This request was changed meanwhile (it is still ${statusLabel(current.status)}): reload it and try again.`
         : `This request changed to ${statusLabel(current.status)} meanwhile.`;
     throw new ConflictError(message, conflictDetails(current, actor));
+  }
+
+  if (from === "in_progress" && request.country !== "NL") {
+    // The request leaves the only status a porting moment can be confirmed in: the schedule ends
+    // with it (a scheduled completion marks its own job first, so this finds nothing then). Read
+    // after the guarded UPDATE, so a schedule confirmed just before is seen and ended too.
+    await endPendingSchedule(tx, request.id, `The request changed to ${statusLabel(transition.to)} (${reason}).`);
   }
 
   if (isFinalStatus(transition.to)) {
@@ -138,7 +151,7 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
  * distribution group. A number already on a voice account (voice_numbers is unique per number)
  * fails the whole transition: the thrown conflict rolls back the status change too.
  */
-async function assignNumbersToVoiceAccount(tx: Tx, updated: PortingRequest, before: PortingRequest, actor: Actor) {
+async function assignNumbersToVoiceAccount(tx: Tx, updated: PortingRequest, before: PortingRequest, actor: Actor | SystemActor) {
   const numbers = await tx
     .select({ number: portingRequestNumbers.number, type: portingRequestNumbers.type })
     .from(portingRequestNumbers)

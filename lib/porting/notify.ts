@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the notification worker (scripts/worker.ts, plain Node) queues the notifications
+// of the requests it completes at their confirmed porting moment (lib/porting/scheduled-completions.ts).
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { callbackDeliveries, companyProfiles, emailMessages, portingRequests } from "@/db/schema";

@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the notification worker (scripts/worker.ts, plain Node) completes requests at
+// their confirmed porting moment (lib/porting/scheduled-completions.ts), which moves these counts.
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { portingRequestCounts } from "@/db/schema";
