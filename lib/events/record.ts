@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { events } from "@/db/schema";
+import { queueEndpointDeliveries } from "./endpoint-deliveries";
 import { newMessageId } from "./message-id";
 import { EVENTS_CHANNEL, type EventType } from "./types";
 
@@ -24,8 +25,9 @@ export type NewEvent = {
 export type RecordedEvent = { id: number; messageId: string };
 
 /**
- * Records one event in the caller's transaction and wakes every instance's event listener when
- * that transaction commits (pg_notify is delivered only on commit; a rollback takes the event
+ * Records one event in the caller's transaction, queues it for the account's subscribed webhook
+ * endpoints (lib/events/endpoint-deliveries.ts), and wakes every instance's event listener (and
+ * the notification workers) when that transaction commits (pg_notify is delivered only on commit; a rollback takes the event
  * away with the change). Call it inside the transaction that makes the change, never after it.
  */
 export async function recordEvent(tx: Executor, event: NewEvent): Promise<RecordedEvent> {
@@ -36,6 +38,8 @@ export async function recordEvent(tx: Executor, event: NewEvent): Promise<Record
     .values({ messageId, accountId: event.accountId, portingRequestId: event.portingRequestId, type: event.type, body })
     .returning({ id: events.id });
   if (!row) throw new Error("recordEvent: insert returned no row");
+  // The account's subscribed webhook endpoints get it too, queued in this same transaction.
+  await queueEndpointDeliveries(tx, row.id);
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${event.accountId})`);
   return { id: row.id, messageId };
 }

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
-import { accounts, callbackAttempts, callbackDeliveries, emailMessages } from "@/db/schema";
+import { accounts, callbackAttempts, callbackDeliveries, emailMessages, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { env } from "@/lib/env";
 import { getLogger, RepeatSummary, type Logger } from "@/lib/observability/logger";
 import { recordDeliveryAttempt } from "@/lib/observability/metrics";
@@ -10,19 +10,22 @@ import { FLUSH_MS, storeWorkerMetrics, workerId } from "@/lib/observability/work
 import type { CallbackUrlOptions } from "@/lib/porting/callback-url";
 import { deleteExpiredUploads, SWEEP_INTERVAL_MS } from "@/lib/porting/pending-uploads";
 import { deleteExpiredEvents } from "@/lib/events/prune";
-import { DELIVERIES_CHANNEL } from "@/lib/events/types";
+import { DELIVERIES_CHANNEL, EVENTS_CHANNEL } from "@/lib/events/types";
 import { createMailer, describeSmtpError, isPermanentSmtpError, type Mailer } from "./email/mailer";
 import { EMAIL_NOT_SENT, EVENT_TYPE_HEADER, NOTIFY_CHANNEL } from "./events";
 import { CALLBACK_SCHEDULE, EMAIL_SCHEDULE, maxAttempts, nextDelayMs, type RetrySchedule } from "./schedule";
 import { CALLBACK_TIMEOUT_MS, postCallback } from "./webhooks/deliver";
+import { deleteExpiredWebhookDeliveries } from "./webhook-retention";
 import { signatureHeader } from "./webhooks/sign";
 import { resolveDeliveryTarget } from "./webhooks/url-guard";
 
 // No "server-only" here: scripts/worker.ts runs the worker under plain Node, where that import throws.
 
 // The notification worker: delivers the email_messages and callback_deliveries rows that status
-// changes enqueue (lib/porting/notify.ts). The rows are the queue (docs/notifications.md). Both
-// kinds go through the same three steps; only "deliver" differs:
+// changes enqueue (lib/porting/notify.ts), and the webhook_deliveries rows every account event
+// queues for its subscribed webhook endpoints (lib/events/endpoint-deliveries.ts). The rows are the
+// queue (docs/notifications.md). Every kind goes through the same three steps; only "deliver"
+// differs (a webhook is a callback signed with its endpoint's secret, to its endpoint's URL):
 //
 //  1. claim: one UPDATE takes due rows with FOR UPDATE SKIP LOCKED, sets a lease (locked_until)
 //     and counts the attempt. Several workers never hold one row at once. A row whose last
@@ -38,8 +41,9 @@ import { resolveDeliveryTarget } from "./webhooks/url-guard";
 //     write is retried while the database refuses it: a delivery that happened is never recorded
 //     as a failure, and never repeated because its record failed once.
 //
-// Wake-up: LISTEN for pg_notify from the enqueue transaction (sent only on commit), plus a poll
-// every `pollIntervalMs` for retries that come due and for missed notifications.
+// Wake-up: LISTEN for pg_notify from the enqueue transaction (sent only on commit; every recorded
+// event notifies the events channel, which may have queued webhook deliveries), plus a poll every
+// `pollIntervalMs` for retries that come due and for missed notifications.
 //
 // Delivery is at least once: a worker killed after the receiver answered but before recording it
 // delivers again; the webhook-id (and the email's Message-ID) stay the same for de-duplication.
@@ -79,11 +83,12 @@ export type WorkerOptions = {
   onAttempt?: (info: { kind: Kind; id: string; outcome: string }) => void;
 };
 
-export type Kind = "email" | "callback";
+export type Kind = "email" | "callback" | "webhook";
 
 type EmailRow = typeof emailMessages.$inferSelect;
 type CallbackRow = typeof callbackDeliveries.$inferSelect;
-type Rows = { email: EmailRow; callback: CallbackRow };
+type WebhookRow = typeof webhookDeliveries.$inferSelect;
+type Rows = { email: EmailRow; callback: CallbackRow; webhook: WebhookRow };
 
 /** A claimed row: the row after the claim (its `attempts` is the fencing token) and the lease it replaced. */
 type Claimed<K extends Kind> = { row: Rows[K]; previousLock: Date | null };
@@ -100,6 +105,8 @@ type Outcome = {
   durationMs: number;
   /** The log line. */
   summary: string;
+  /** Where a webhook attempt went (its endpoint's URL at the time), for the attempt log. */
+  url?: string;
 };
 
 type Tx = Parameters<Parameters<PostgresJsDatabase<typeof schema>["transaction"]>[0]>[0];
@@ -107,9 +114,15 @@ type Tx = Parameters<Parameters<PostgresJsDatabase<typeof schema>["transaction"]
 const QUEUES = {
   email: { table: emailMessages, name: "email_messages", deliveredAt: "sentAt" },
   callback: { table: callbackDeliveries, name: "callback_deliveries", deliveredAt: "deliveredAt" },
+  webhook: { table: webhookDeliveries, name: "webhook_deliveries", deliveredAt: "deliveredAt" },
 } as const;
 
-const KINDS: readonly Kind[] = ["email", "callback"];
+/** The kinds that keep an attempt log (every HTTP attempt is a row: time, status, duration, error). */
+const ATTEMPT_LOGS = { callback: callbackAttempts, webhook: webhookAttempts } as const;
+type LoggedKind = keyof typeof ATTEMPT_LOGS;
+const isLogged = (kind: Kind): kind is LoggedKind => kind in ATTEMPT_LOGS;
+
+const KINDS: readonly Kind[] = ["email", "callback", "webhook"];
 const DNS_TIMEOUT_MS = 5_000;
 const NO_RESULT = "No result recorded: the worker stopped during this attempt.";
 
@@ -131,7 +144,7 @@ export class NotificationWorker {
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly running: Record<Kind, number> = { email: 0, callback: 0 };
+  private readonly running: Record<Kind, number> = { email: 0, callback: 0, webhook: 0 };
   private pollTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private ticking = false;
@@ -147,7 +160,9 @@ export class NotificationWorker {
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.concurrency = options.concurrency ?? 8;
-    this.schedules = { email: options.emailSchedule ?? EMAIL_SCHEDULE, callback: options.callbackSchedule ?? CALLBACK_SCHEDULE };
+    // Webhooks keep the callbacks' schedule: "the same retries as today's callbacks" (issue 15).
+    const callbackSchedule = options.callbackSchedule ?? CALLBACK_SCHEDULE;
+    this.schedules = { email: options.emailSchedule ?? EMAIL_SCHEDULE, callback: callbackSchedule, webhook: callbackSchedule };
     this.logger = () => options.logger ?? getLogger();
     this.log = options.log ?? ((line) => this.logger().info(line));
     this.retries = new RepeatSummary(this.logger, "delivery retries in the last minute");
@@ -164,7 +179,12 @@ export class NotificationWorker {
   /** Listens for new work, polls for due retries, and delivers what is due now. */
   async start(): Promise<void> {
     const listener = await this.client.listen(NOTIFY_CHANNEL, () => this.wake());
-    this.unlisten = () => listener.unlisten();
+    // Every recorded event may have queued webhook deliveries in its transaction.
+    const events = await this.client.listen(EVENTS_CHANNEL, () => this.wake());
+    this.unlisten = async () => {
+      await listener.unlisten();
+      await events.unlisten();
+    };
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
     if (this.options.reportMetrics !== false) {
       this.metricsTimer = setInterval(() => void this.flushMetrics(), FLUSH_MS);
@@ -213,6 +233,8 @@ export class NotificationWorker {
         // Events past their retention (lib/events/types.ts): Last-Event-ID answers 410 for them.
         const events = await deleteExpiredEvents(this.db);
         if (events > 0) this.logger().info({ deleted: events }, "deleted events past their retention");
+        const webhooks = await deleteExpiredWebhookDeliveries(this.db);
+        if (webhooks > 0) this.logger().info({ deleted: webhooks }, "deleted webhook deliveries past their retention");
       })
       .catch((error: unknown) => this.logger().debug({ err: error }, "could not sweep expired document uploads"))
       .finally(() => {
@@ -339,8 +361,8 @@ export class NotificationWorker {
                  for update skip locked) lapsed
          where t.id = lapsed.id
         returning t.id, t.attempts, lapsed.previous_lock`);
-      if (kind === "callback") {
-        for (const r of rows) await recordLostAttempts(tx, r.id, r.attempts + 1, toDate(r.previous_lock), this.leaseMs);
+      if (isLogged(kind)) {
+        for (const r of rows) await recordLostAttempts(tx, kind, r.id, r.attempts + 1, toDate(r.previous_lock), this.leaseMs);
       }
       for (const r of rows) this.report(kind, r.id, `failed: ${NO_RESULT}`);
       return rows.length;
@@ -379,7 +401,12 @@ export class NotificationWorker {
       const startedAt = new Date();
       let outcome: Outcome;
       try {
-        outcome = kind === "email" ? await this.sendEmail(claimed.row as EmailRow, startedAt) : await this.postCallback(claimed.row as CallbackRow, startedAt);
+        outcome =
+          kind === "email"
+            ? await this.sendEmail(claimed.row as EmailRow, startedAt)
+            : kind === "callback"
+              ? await this.postCallback(claimed.row as CallbackRow, startedAt)
+              : await this.postWebhook(claimed.row as WebhookRow, startedAt);
       } catch (error) {
         // An attempt that throws (a bug, a secret that cannot be used) is a failed attempt: recorded and retried on the schedule.
         outcome = failure(startedAt, attemptError(error));
@@ -421,26 +448,59 @@ export class NotificationWorker {
   }
 
   private async postCallback(row: CallbackRow, startedAt: Date): Promise<Outcome> {
-    const target = await resolveDeliveryTarget(row.url, this.options.urlGuard ?? {});
-    if (!target.ok) return { ...failure(startedAt, target.error), permanent: target.permanent };
     const secrets = await this.signingSecrets(row.accountId);
+    return this.postSigned({ url: row.url, secrets, messageId: row.messageId, eventType: row.eventType, body: row.body, startedAt }, "The account's signing secret");
+  }
+
+  /**
+   * A webhook endpoint's delivery goes to the endpoint as it is NOW: its current URL and secrets
+   * (an admin who fixes a URL or rotates a secret between retries is followed), and nothing is
+   * sent while it is disabled (that attempt fails for good; "Resend" sends it once it is enabled).
+   */
+  private async postWebhook(row: WebhookRow, startedAt: Date): Promise<Outcome> {
+    const [endpoint] = await this.db
+      .select({
+        url: webhookEndpoints.url,
+        enabled: webhookEndpoints.enabled,
+        current: webhookEndpoints.secret,
+        previous: webhookEndpoints.previousSecret,
+        previousValid: sql<boolean>`coalesce(${webhookEndpoints.previousSecretExpiresAt} > now(), false)`,
+      })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, row.endpointId))
+      .limit(1);
+    if (!endpoint) return { ...failure(startedAt, "Not sent: the webhook endpoint was deleted."), permanent: true };
+    if (!endpoint.enabled) return { ...failure(startedAt, "Not sent: the webhook endpoint is disabled. Enable it and resend."), permanent: true, url: endpoint.url };
+    const secrets = endpoint.previous && endpoint.previousValid ? [endpoint.current, endpoint.previous] : [endpoint.current];
+    const outcome = await this.postSigned({ url: endpoint.url, secrets, messageId: row.messageId, eventType: row.eventType, body: row.body, startedAt }, "The endpoint's signing secret");
+    return { ...outcome, url: endpoint.url };
+  }
+
+  /** One signed POST under the URL guard: what callbacks and webhook endpoints share. */
+  private async postSigned(
+    m: { url: string; secrets: string[]; messageId: string; eventType: string; body: string; startedAt: Date },
+    secretName: string,
+  ): Promise<Outcome> {
+    const { startedAt } = m;
+    const target = await resolveDeliveryTarget(m.url, this.options.urlGuard ?? {});
+    if (!target.ok) return { ...failure(startedAt, target.error), permanent: target.permanent };
     // Signed per attempt: webhook-timestamp is when this attempt was signed (replay protection).
     const timestamp = Math.floor(Date.now() / 1000);
     let signature: string;
     try {
-      signature = signatureHeader(secrets, row.messageId, timestamp, row.body);
+      signature = signatureHeader(m.secrets, m.messageId, timestamp, m.body);
     } catch (error) {
-      return failure(startedAt, `The account's signing secret cannot be used (${message(error)}). Rotate it in Settings; the callback is retried.`);
+      return failure(startedAt, `${secretName} cannot be used (${message(error)}). Rotate it in Settings; the delivery is retried.`);
     }
     const result = await postCallback({
       target: target.target,
-      body: row.body,
+      body: m.body,
       timeoutMs: this.callbackTimeoutMs,
       headers: {
-        "webhook-id": row.messageId,
+        "webhook-id": m.messageId,
         "webhook-timestamp": String(timestamp),
         "webhook-signature": signature,
-        [EVENT_TYPE_HEADER]: row.eventType,
+        [EVENT_TYPE_HEADER]: m.eventType,
       },
     });
     const gone = result.statusCode === 410;
@@ -483,7 +543,7 @@ export class NotificationWorker {
     for (let wait = 100; ; wait = Math.min(wait * 2, 5_000)) {
       try {
         const recorded = await this.record(kind, claimed, outcome, delay);
-        const id = kind === "callback" ? (claimed.row as CallbackRow).messageId : claimed.row.id;
+        const id = kind === "email" ? claimed.row.id : (claimed.row as CallbackRow | WebhookRow).messageId;
         this.observe(kind, claimed, outcome, delay, recorded);
         if (!recorded) return this.report(kind, id, `result not recorded: a newer attempt holds the row (${outcome.summary})`);
         return this.report(kind, id, outcome.ok ? outcome.summary : `${delay === null ? "failed" : `retry in ${Math.round(delay / 1000)} s`}: ${outcome.error}`);
@@ -497,7 +557,7 @@ export class NotificationWorker {
     }
   }
 
-  /** One transaction: the row's new state (fenced by `attempts`) and, for callbacks, the attempt log. False when fenced out. */
+  /** One transaction: the row's new state (fenced by `attempts`) and, for callbacks and webhooks, the attempt log. False when fenced out. */
   private async record<K extends Kind>(kind: K, claimed: Claimed<K>, outcome: Outcome, delay: number | null): Promise<boolean> {
     const { table, deliveredAt } = QUEUES[kind];
     const { row } = claimed;
@@ -506,7 +566,7 @@ export class NotificationWorker {
       : delay === null
         ? { state: "failed", lastError: outcome.error, lockedUntil: null }
         : { lastError: outcome.error, lockedUntil: null, nextAttemptAt: sql`now() + ${delay}::bigint * interval '1 millisecond'` };
-    if (kind === "callback") set.lastStatusCode = outcome.statusCode;
+    if (isLogged(kind)) set.lastStatusCode = outcome.statusCode;
 
     return this.db.transaction(async (tx) => {
       // The fence: only the holder of the latest claim records a result.
@@ -515,9 +575,9 @@ export class NotificationWorker {
         .where(and(eq(table.id, row.id), eq(table.attempts, row.attempts)))
         .returning({ nextAttemptAt: table.nextAttemptAt });
       if (!updated) return false;
-      if (kind === "callback") {
-        await recordLostAttempts(tx, row.id, row.attempts, claimed.previousLock, this.leaseMs);
-        await tx.insert(callbackAttempts).values({
+      if (isLogged(kind)) {
+        await recordLostAttempts(tx, kind, row.id, row.attempts, claimed.previousLock, this.leaseMs);
+        const attempt = {
           deliveryId: row.id,
           attempt: row.attempts,
           startedAt: outcome.startedAt,
@@ -525,11 +585,15 @@ export class NotificationWorker {
           statusCode: outcome.statusCode,
           error: outcome.error,
           nextAttemptAt: delay === null ? null : updated.nextAttemptAt,
-        });
+        };
+        if (kind === "callback") await tx.insert(callbackAttempts).values(attempt);
+        else await tx.insert(webhookAttempts).values({ ...attempt, url: outcome.url ?? null });
       }
-      // Open pages of the request's account (the request page's notifications, support's outbox)
-      // refresh; sent on commit. Not an event: nothing is kept (lib/events/hub.ts).
-      if (row.portingRequestId) {
+      // Open pages of the request's account (the request page's notifications, support's outbox,
+      // the Webhooks settings page) refresh; sent on commit. Not an event: nothing is kept (lib/events/hub.ts).
+      if (kind === "webhook") {
+        await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, ${(row as WebhookRow).accountId} || ':')`);
+      } else if (row.portingRequestId) {
         await tx.execute(sql`
           select pg_notify(${DELIVERIES_CHANNEL}, account_id::text || ':' || id::text) from porting_requests where id = ${row.portingRequestId}`);
       }
@@ -552,7 +616,8 @@ export class NotificationWorker {
       requestId: row.requestId ?? undefined,
       kind,
       deliveryId: row.id,
-      ...(kind === "callback" ? { messageId: (row as CallbackRow).messageId } : {}),
+      ...(kind === "email" ? {} : { messageId: (row as CallbackRow | WebhookRow).messageId }),
+      ...(kind === "webhook" ? { webhookEndpointId: (row as WebhookRow).endpointId } : {}),
       portingRequestId: row.portingRequestId ?? undefined,
       attempt: row.attempts,
       result,
@@ -589,31 +654,29 @@ function attemptError(error: unknown): string {
  * recorded, so the log shows every attempt that may have reached the receiver. Their start is
  * known only roughly: when their lease was last set (claimed or renewed).
  */
-async function recordLostAttempts(tx: Tx, deliveryId: string, beforeAttempt: number, previousLock: Date | null, leaseMs: number): Promise<void> {
+async function recordLostAttempts(tx: Tx, kind: LoggedKind, deliveryId: string, beforeAttempt: number, previousLock: Date | null, leaseMs: number): Promise<void> {
   if (beforeAttempt <= 1) return;
-  const [recorded] = await tx
-    .select({ max: sql<number>`coalesce(max(${callbackAttempts.attempt}), 0)::int` })
-    .from(callbackAttempts)
-    .where(eq(callbackAttempts.deliveryId, deliveryId));
+  const log = ATTEMPT_LOGS[kind];
+  const [recorded] = await tx.execute<{ max: number }>(sql`select coalesce(max(attempt), 0)::int as max from ${log} where delivery_id = ${deliveryId}`);
   const missing: number[] = [];
   for (let n = (recorded?.max ?? 0) + 1; n < beforeAttempt; n++) missing.push(n);
   if (missing.length === 0) return;
   const started = previousLock ? new Date(previousLock.getTime() - leaseMs) : new Date();
-  await tx.insert(callbackAttempts).values(
-    missing.map((attempt) => ({
-      deliveryId,
-      attempt,
-      startedAt: started,
-      durationMs: 0,
-      statusCode: null,
-      error: `${NO_RESULT} The receiver may have received it; a later attempt uses the same webhook-id.`,
-      nextAttemptAt: null,
-    })),
-  );
+  const rows = missing.map((attempt) => ({
+    deliveryId,
+    attempt,
+    startedAt: started,
+    durationMs: 0,
+    statusCode: null,
+    error: `${NO_RESULT} The receiver may have received it; a later attempt uses the same webhook-id.`,
+    nextAttemptAt: null,
+  }));
+  if (kind === "callback") await tx.insert(callbackAttempts).values(rows);
+  else await tx.insert(webhookAttempts).values(rows);
 }
 
 // Raw rows from `this.client` (a client drizzle wraps: timestamps come as text) become typed rows
-// through the table's own column mappers, the same for both tables.
+// through the table's own column mappers, the same for every table.
 function fromDriver<K extends Kind>(kind: K, raw: Record<string, unknown>): Rows[K] {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(QUEUES[kind].table))) {

@@ -91,7 +91,7 @@ export function recordSignInThrottled(): void {
   metrics().signInThrottled.inc();
 }
 
-export type DeliveryKind = "email" | "callback";
+export type DeliveryKind = "email" | "callback" | "webhook";
 export type DeliveryResult = "delivered" | "retry" | "failed";
 
 export function recordDeliveryAttempt(kind: DeliveryKind, result: DeliveryResult, seconds: number): void {
