@@ -34,6 +34,7 @@ import {
 } from "./examples";
 import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
 import { ACCOUNT_ENDPOINTS } from "./account-endpoints";
+import { SCHEDULE_ENDPOINTS } from "./schedule-endpoints";
 import { EVENTS_DESCRIPTION, EventsQuery, eventStreamExample, LAST_EVENT_ID_HEADER } from "./event-docs";
 import {
   ActionBody,
@@ -598,6 +599,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
     errors: [...AUTH_ERRORS, 410, 422],
   },
+  ...SCHEDULE_ENDPOINTS,
   ...ACCOUNT_ENDPOINTS,
 ];
 

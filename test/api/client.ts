@@ -21,6 +21,7 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/porting-requests/[id]/perform", () => import("@/app/api/v1/porting-requests/[id]/perform/route")],
   ["/porting-requests/[id]/cancel", () => import("@/app/api/v1/porting-requests/[id]/cancel/route")],
   ["/porting-requests/[id]/transitions", () => import("@/app/api/v1/porting-requests/[id]/transitions/route")],
+  ["/porting-requests/[id]/schedule", () => import("@/app/api/v1/porting-requests/[id]/schedule/route")],
   ["/porting-requests/[id]/comments", () => import("@/app/api/v1/porting-requests/[id]/comments/route")],
   ["/porting-requests/[id]/documents", () => import("@/app/api/v1/porting-requests/[id]/documents/route")],
   ["/porting-requests/[id]/documents/[documentId]", () => import("@/app/api/v1/porting-requests/[id]/documents/[documentId]/route")],

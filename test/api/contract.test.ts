@@ -23,6 +23,7 @@ import { accountsContract } from "./contract-accounts";
 import { configurationContract } from "./contract-configuration";
 import { conversationContract, uploadForm } from "./contract-conversation";
 import { rejectionsContract } from "./contract-rejections";
+import { scheduleContract } from "./contract-schedule";
 import { eventsContract } from "./contract-events";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
@@ -403,6 +404,7 @@ describe("distribution groups and numbers", () => {
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 accountsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+scheduleContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
 configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
@@ -446,12 +448,14 @@ describe("errors every endpoint documents", () => {
     for (const endpoint of ENDPOINTS.filter((e) => e.path.includes("{id}"))) {
       const isProfile = endpoint.path.startsWith("/company-profiles");
       const key = endpoint.roles.includes("customer") ? otherKey : supportKey;
+      // Support sees every account: its request endpoints have no foreign id to refuse.
+      const supportRequestOperation = ["transitionPortingRequest", "schedulePortingRequestCompletion", "cancelScheduledCompletion"].includes(endpoint.operationId);
       const foreign = await check(endpoint.operationId, {
         key,
         params: { id: isProfile ? profileId : ids.inProgress! },
-        json: endpoint.operationId === "transitionPortingRequest" ? undefined : endpoint.body?.example,
+        json: supportRequestOperation ? undefined : endpoint.body?.example,
       });
-      if (endpoint.operationId !== "transitionPortingRequest") expect(foreign.status, endpoint.operationId).toBe(404);
+      if (!supportRequestOperation) expect(foreign.status, endpoint.operationId).toBe(404);
       const malformed = await check(endpoint.operationId, {
         key: endpoint.roles.includes("customer") ? customerKey : supportKey,
         params: { id: "not-a-uuid" },
