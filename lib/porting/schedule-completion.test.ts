@@ -111,7 +111,8 @@ describe("scheduleCompletion", () => {
     const support = await createSupport();
     const error = await failure(scheduleCompletion(support, { id: request.id, portingAt: tomorrowAtUtc(10).toISOString(), expectedVersion: request.version + 5 }));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).details).toMatchObject({ changedMeanwhile: true });
+    expect((error as ConflictError).details).toMatchObject({ version: request.version });
+    expect((error as ConflictError).message).toMatch(/changed meanwhile/);
   });
 });
 

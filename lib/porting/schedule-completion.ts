@@ -60,10 +60,7 @@ export async function cancelScheduledCompletion(actor: Actor, input: CancelSched
     const request = await lockRequest(tx, actor, data.id);
     checkVersion(request, actor, data.expectedVersion);
     if (request.scheduledPortingAt === null) {
-      throw new ConflictError(`No porting moment is confirmed for this request (it is ${statusLabel(request.status)}).`, {
-        ...conflictDetails(request, actor),
-        scheduledPortingAt: null,
-      });
+      throw new ConflictError(`No porting moment is confirmed for this request (it is ${statusLabel(request.status)}).`, conflictDetails(request, actor));
     }
     await endPendingSchedule(tx, request.id, `Cancelled by ${actor.name}.`);
     await clearScheduledMoment(tx, request.id);
@@ -116,15 +113,12 @@ async function lockRequest(tx: Tx, actor: Actor, id: string): Promise<PortingReq
 
 function checkVersion(request: PortingRequest, actor: Actor, expected: number | null | undefined) {
   if (expected != null && expected !== request.version) {
-    throw new ConflictError(`This request changed meanwhile (it is now ${statusLabel(request.status)}): reload it and try again.`, {
-      ...conflictDetails(request, actor),
-      changedMeanwhile: true,
-    });
+    throw new ConflictError(`This request changed meanwhile (it is now ${statusLabel(request.status)}): reload it and try again.`, conflictDetails(request, actor));
   }
 }
 
 function notSchedulable(request: PortingRequest, actor: Actor): ConflictError {
-  const details = { ...conflictDetails(request, actor), scheduledPortingAt: request.scheduledPortingAt?.toISOString() ?? null };
+  const details = conflictDetails(request, actor);
   if (request.country === "NL") {
     return new ConflictError(
       `A porting moment is not confirmed for requests from ${countryNameInText("NL")}: the current provider sets the date, and the customer performs the porting once the request is Ready to be ported.`,
