@@ -4,20 +4,49 @@ import type { AuditEventDto } from "@/lib/accounts/audit-log";
 // The audit log as a list, newest first; "Older" follows the keyset cursor in the URL. Status
 // changes of porting requests are not copied here: each request keeps its own history.
 
-const ACTIONS: Record<string, string> = {
-  "account.created": "created the account",
-  "invitation.created": "invited",
-  "invitation.resent": "resent the invitation of",
-  "invitation.revoked": "revoked the invitation of",
-  "invitation.accepted": "accepted the invitation",
-  "user.created": "joined as",
-  "user.role_changed": "changed the role of",
-  "user.disabled": "disabled",
-  "user.enabled": "enabled",
-  "user.password_reset": "reset their password",
-  "user.password_changed": "changed their password",
-  "user.signed_out_everywhere": "signed out everywhere",
+type Changes = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+const quoted = (value: unknown) => (text(value) ? `“${text(value)}”` : "");
+const role = (value: unknown) => (value === "admin" ? "an admin" : value === "member" ? "a member" : "");
+
+/** What the actor did, as the rest of a sentence that starts with their name. Unknown actions fall back to their code. */
+const SENTENCES: Record<string, (c: Changes) => string> = {
+  "account.created": (c) => `created the account ${quoted(c.name)}`,
+  "signing_secret.created": () => "created the callback signing secret",
+  "signing_secret.rotated": () => "rotated the callback signing secret",
+  "signing_secret.previous_retired": () => "stopped the previous signing secret",
+  "invitation.created": (c) => `invited ${text(c.email) ?? "someone"}${role(c.role) ? ` as ${role(c.role)}` : ""}`,
+  "invitation.resent": (c) => `resent the invitation${text(c.email) ? ` of ${text(c.email)}` : ""}`,
+  "invitation.revoked": (c) => `revoked the invitation${text(c.email) ? ` of ${text(c.email)}` : ""}`,
+  "invitation.accepted": () => "accepted the invitation",
+  "user.created": (c) => `joined${role(c.role) ? ` as ${role(c.role)}` : ""}`,
+  "user.role_changed": (c) => `changed the role of ${text(c.email) ?? "a user"}`,
+  "user.disabled": (c) => `disabled ${text(c.email) ?? "a user"}`,
+  "user.enabled": (c) => `enabled ${text(c.email) ?? "a user"}`,
+  "user.password_reset": () => "reset their password with an emailed link",
+  "user.password_changed": () => "changed their password",
+  "user.signed_out_everywhere": () => "signed out everywhere",
+  "api_key.created": (c) => `created the API key ${quoted(c.name)}`,
+  "api_key.revoked": (c) => `revoked the API key ${quoted(c.name)}`,
+  "company_profile.created": (c) => `created the company profile ${quoted(c.name)}`,
+  "company_profile.updated": (c) => `changed the company profile ${quoted(c.name)}`,
+  "company_profile.deleted": (c) => `deleted the company profile ${quoted(c.name)}`,
+  "distribution_group.created": (c) => `created the distribution group ${quoted(c.name)}`,
+  "distribution_group.updated": (c) => `changed the distribution group ${quoted(c.name)}`,
+  "distribution_group.deleted": (c) => `deleted the distribution group ${quoted(c.name)}`,
+  "webhook_endpoint.created": (c) => `added the webhook endpoint ${text(c.url) ?? ""}`.trim(),
+  "webhook_endpoint.updated": (c) => `changed the webhook endpoint ${text(c.url) ?? ""}`.trim(),
+  "webhook_endpoint.deleted": (c) => `deleted the webhook endpoint ${text(c.url) ?? ""}`.trim(),
 };
+
+/** Who did it, in words: the person, or how they came in when they had no sign-in yet. */
+function actorLabel(role: string): string | null {
+  if (role === "support") return "support";
+  if (role === "customer:admin") return "admin";
+  if (role === "customer:member") return "member";
+  if (role === "anonymous") return "through an emailed link";
+  return null;
+}
 
 function describeChanges(changes: Record<string, unknown>): string {
   return Object.entries(changes)
@@ -51,13 +80,14 @@ export function AuditLog({ events, nextHref, requestsHref }: { events: AuditEven
           {events.map((event) => (
             <li key={event.id} className="p-4 text-sm">
               <p className="text-slate-900">
-                <span className="font-medium">{event.actor.name}</span>{" "}
-                {event.actor.apiKey ? <span className="text-slate-500">(API key {event.actor.apiKey.prefix}…) </span> : null}
-                {ACTIONS[event.action] ?? event.action} <span className="text-slate-500">{event.object.type.replace("_", " ")}</span>
+                <span className="font-medium">{event.actor.name}</span>
+                {actorLabel(event.actor.role) ? <span className="text-slate-500"> ({actorLabel(event.actor.role)})</span> : null}{" "}
+                {SENTENCES[event.action]?.(event.changes) ?? event.action}
+                {event.actor.apiKey ? <span className="text-slate-500"> with the API key {quoted(event.actor.apiKey.name)} ({event.actor.apiKey.prefix}…)</span> : null}
               </p>
               {Object.keys(event.changes).length > 0 ? <p className="mt-1 break-words text-slate-700">{describeChanges(event.changes)}</p> : null}
               <p className="mt-1 text-xs text-slate-500">
-                <time dateTime={event.at}>{dateTime(event.at)}</time> · {event.action}
+                <time dateTime={event.at}>{dateTime(event.at)}</time> · <span className="font-mono">{event.action}</span>
               </p>
             </li>
           ))}

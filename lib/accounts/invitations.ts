@@ -200,7 +200,7 @@ export async function resendInvitation(actor: Actor, accountId: string, invitati
       action: "invitation.resent",
       objectType: "invitation",
       objectId: row.id,
-      changes: { expiresAt: { from: row.expiresAt.toISOString(), to: updated!.expiresAt.toISOString() } },
+      changes: { email: row.email, expiresAt: { from: row.expiresAt.toISOString(), to: updated!.expiresAt.toISOString() } },
     }, apiKeyId);
     const [inviter] = updated!.invitedByUserId
       ? await tx.select({ name: users.name }).from(users).where(eq(users.id, updated!.invitedByUserId)).limit(1)
