@@ -5,6 +5,7 @@ import { formatNumber, plural } from "@/components/shared/format";
 import { Pill } from "@/components/ui/pill";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
+import { STATUSES } from "@/lib/porting/statuses";
 import type { SupportQueueItem } from "@/lib/support/queue";
 import { WaitAge } from "./wait-age";
 
@@ -107,6 +108,7 @@ export function QueueTable({ items, now, showNewMarker, ageLabel }: RowsProps) {
                   {item.status === "delayed" && item.firstPossiblePortingDate ? (
                     <span className="block text-xs text-slate-500">until {shortDate(item.firstPossiblePortingDate)}</span>
                   ) : null}
+                  <AgreedDate item={item} block />
                 </td>
               </tr>
             );
@@ -168,6 +170,7 @@ export function QueueCards({ items, now, showNewMarker, ageLabel }: RowsProps) {
                   {item.status === "delayed" && item.firstPossiblePortingDate ? (
                     <span className="text-xs text-slate-500"> · until {shortDate(item.firstPossiblePortingDate)}</span>
                   ) : null}
+                  <AgreedDate item={item} />
                 </dd>
               </div>
             </dl>
@@ -176,6 +179,28 @@ export function QueueCards({ items, now, showNewMarker, ageLabel }: RowsProps) {
       })}
     </ul>
   );
+}
+
+/**
+ * Outside NL: the moment support confirmed ("scheduled"), else the customer's preferred one; the
+ * wait counts from it (lib/support/wait-thresholds.ts). Nothing for NL or "as soon as possible".
+ */
+function AgreedDate({ item, block = false }: { item: SupportQueueItem; block?: boolean }) {
+  if (STATUSES[item.status].final) return null;
+  const at = item.scheduledPortingAt ?? item.preferredPortingDate;
+  if (!at) return null;
+  const text = `${item.scheduledPortingAt ? "Scheduled" : "Preferred"} ${shortMoment(at)}`;
+  return (
+    <span className={`${block ? "block" : "ml-1"} text-xs ${item.scheduledPortingAt ? "font-medium text-sky-800" : "text-slate-500"}`} data-testid="agreed-date">
+      {block ? null : "· "}
+      <time dateTime={at}>{text}</time>
+    </span>
+  );
+}
+
+function shortMoment(iso: string): string {
+  const date = new Date(iso);
+  return `${new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" }).format(date)} UTC`;
 }
 
 function shortDate(date: string): string {

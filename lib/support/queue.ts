@@ -55,6 +55,10 @@ export type SupportQueueItem = {
   statusReason: string;
   statusChangedAt: string;
   firstPossiblePortingDate: string | null;
+  /** Outside NL: the customer's preferred moment (ISO), null for "as soon as possible". */
+  preferredPortingDate: string | null;
+  /** Outside NL: the porting moment support confirmed; the request completes by itself then. */
+  scheduledPortingAt: string | null;
   createdAt: string;
   version: number;
   /** Customer comments no support agent has read yet (opening the request reads them). */
@@ -212,6 +216,8 @@ export async function listSupportQueue(
       statusReason: request.statusReason,
       statusChangedAt: request.statusChangedAt.toISOString(),
       firstPossiblePortingDate: request.firstPossiblePortingDate,
+      preferredPortingDate: request.preferredPortingDate?.toISOString() ?? null,
+      scheduledPortingAt: request.scheduledPortingAt?.toISOString() ?? null,
       createdAt: request.createdAt.toISOString(),
       version: request.version,
       unreadComments: request.supportUnreadComments,

@@ -58,3 +58,22 @@ test("GET /api/support/status is for support only", async () => {
   const asCustomer = await GET(new Request("http://localhost/api/support/status", { headers: { authorization: `Bearer ${await keyFor(customer)}` } }), { params: Promise.resolve({}) });
   expect(asCustomer.status).toBe(403);
 });
+
+test("In progress with an agreed porting date counts from that date, in the strip as in the queue (issue 14 item 5)", async () => {
+  const support = await createSupport();
+  const { customer } = await createTenant("DE");
+  const before = await readSupportStatus(support);
+  const germanAged = async (preferred: Date | null, scheduled: Date | null) => {
+    const request = await insertRequestInStatus({ accountId: customer.accountId, status: "in_progress", country: "DE" });
+    await getDb()
+      .update(portingRequests)
+      .set({ statusChangedAt: new Date(Date.now() - 10 * DAY), preferredPortingDate: preferred, scheduledPortingAt: scheduled })
+      .where(eq(portingRequests.id, request.id));
+  };
+  await germanAged(new Date(Date.now() + 3 * DAY), null); // ten days in progress, but the date is ahead: not overdue
+  await germanAged(new Date(Date.now() - 3 * DAY), new Date(Date.now() + DAY)); // confirmed for tomorrow: not overdue
+  await germanAged(new Date(Date.now() - 2 * 3_600_000), null); // the date passed two hours ago: overdue
+  await germanAged(null, null); // as soon as possible, ten days: overdue
+  const after = await readSupportStatus(support);
+  expect(after.overdue - before.overdue).toBe(2);
+});

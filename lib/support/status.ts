@@ -5,7 +5,7 @@ import { portingRequests } from "@/db/schema";
 import type { SupportActor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import type { PortingStatus } from "@/lib/porting/values";
-import { amsterdamDate, WAIT_THRESHOLDS, waitState } from "./wait-thresholds";
+import { AGREED_DATE_THRESHOLD, amsterdamDate, WAIT_THRESHOLDS, waitState } from "./wait-thresholds";
 import { readQueue } from "@/lib/notifications/queue-metrics";
 
 // The support console's status strip: the numbers an on-call person looks at first, the same as
@@ -31,7 +31,21 @@ export async function countOverdue(now: number): Promise<number> {
   let total = 0;
   for (const [status, threshold] of Object.entries(WAIT_THRESHOLDS) as [PortingStatus, NonNullable<(typeof WAIT_THRESHOLDS)[PortingStatus]>][]) {
     const inStatus = eq(portingRequests.status, status);
-    if (threshold.kind === "days") {
+    if (threshold.kind === "days" && status === "in_progress") {
+      // A request with an agreed porting date counts from that date (waitState, AGREED_DATE_THRESHOLD).
+      const agreed = sql`coalesce(${portingRequests.scheduledPortingAt}, ${portingRequests.preferredPortingDate})`;
+      const [row] = await db
+        .select({ n: count() })
+        .from(portingRequests)
+        .where(
+          and(
+            inStatus,
+            sql`((${agreed} is null and ${portingRequests.statusChangedAt} < ${new Date(now - threshold.days * DAY).toISOString()}::timestamptz)
+              or ${agreed} < ${new Date(now - AGREED_DATE_THRESHOLD.graceHours * 3_600_000).toISOString()}::timestamptz)`,
+          ),
+        );
+      total += row?.n ?? 0;
+    } else if (threshold.kind === "days") {
       const [row] = await db.select({ n: count() }).from(portingRequests).where(and(inStatus, lt(portingRequests.statusChangedAt, new Date(now - threshold.days * DAY))));
       total += row?.n ?? 0;
     } else if (threshold.kind === "past_first_possible_date") {
@@ -40,7 +54,7 @@ export async function countOverdue(now: number): Promise<number> {
         .from(portingRequests)
         .where(and(inStatus, lt(portingRequests.firstPossiblePortingDate, amsterdamDate(new Date(now)))));
       total += row?.n ?? 0;
-    } else {
+    } else if (threshold.kind === "business_days") {
       // n business days span at most this many calendar days (weekends in between): older is
       // surely overdue; between the two bounds, the table's own rule decides row by row.
       const surely = new Date(now - (Math.ceil((threshold.days * 7) / 5) + 2) * DAY);

@@ -37,3 +37,19 @@ test("waits read as minutes, hours, then days", () => {
   expect(formatWait("2030-05-09T07:00:00Z", now)).toBe("29 h");
   expect(formatWait("2030-05-07T11:00:00Z", now)).toBe("3 days");
 });
+
+test("In progress with an agreed date counts from that date: never overdue before it, overdue an hour after it (issue 14 item 5)", () => {
+  const since = "2030-05-01T10:00:00.000Z";
+  const preferred = { status: "in_progress" as const, statusChangedAt: since, firstPossiblePortingDate: null, preferredPortingDate: "2030-05-20T09:00:00.000Z" };
+  // Three weeks in progress, but the customer asked for the 20th: not overdue.
+  expect(waitState(preferred, at("2030-05-19T12:00:00Z")).overdue).toBe(false);
+  expect(waitState(preferred, at("2030-05-20T09:59:00Z")).overdue).toBe(false);
+  expect(waitState(preferred, at("2030-05-20T10:01:00Z")).overdue).toBe(true);
+  // The moment support confirmed wins over the preferred one.
+  const confirmed = { ...preferred, scheduledPortingAt: "2030-05-22T14:00:00.000Z" };
+  expect(waitState(confirmed, at("2030-05-21T12:00:00Z")).overdue).toBe(false);
+  expect(waitState(confirmed, at("2030-05-22T15:00:01Z"))).toMatchObject({ overdue: true, threshold: { kind: "past_agreed_date" } });
+  // Without a date the five days apply as before; Requested keeps its business day whatever the date.
+  expect(waitState({ ...preferred, preferredPortingDate: null }, at("2030-05-06T10:01:00Z")).overdue).toBe(true);
+  expect(waitState({ ...preferred, status: "requested" }, at("2030-05-03T10:01:00Z")).overdue).toBe(true);
+});

@@ -10,7 +10,9 @@ export type WaitThreshold =
   /** Overdue after this many calendar days in the status. */
   | { kind: "days"; days: number; description: string }
   /** Overdue once the first possible porting date has passed and the request is still waiting. */
-  | { kind: "past_first_possible_date"; description: string };
+  | { kind: "past_first_possible_date"; description: string }
+  /** Overdue this many hours after the agreed porting moment, never before it. */
+  | { kind: "past_agreed_date"; graceHours: number; description: string };
 
 export const WAIT_THRESHOLDS: Partial<Record<PortingStatus, WaitThreshold>> = {
   requested: {
@@ -58,12 +60,40 @@ export function addBusinessDays(from: Date, days: number): Date {
   return new Date(at);
 }
 
-export type WaitItem = { status: PortingStatus; statusChangedAt: string; firstPossiblePortingDate: string | null };
+export type WaitItem = {
+  status: PortingStatus;
+  statusChangedAt: string;
+  firstPossiblePortingDate: string | null;
+  /** Outside NL: the customer's preferred moment and the moment support confirmed (ISO), when known. */
+  preferredPortingDate?: string | null;
+  scheduledPortingAt?: string | null;
+};
+
+/**
+ * The porting date agreed for a non-NL request: the moment support confirmed, else the customer's
+ * preferred one. Null for NL requests (their date is the first possible porting date) and for
+ * "as soon as possible".
+ */
+export function agreedPortingAt(item: WaitItem): string | null {
+  return item.scheduledPortingAt ?? item.preferredPortingDate ?? null;
+}
+
+/**
+ * A request In progress with an agreed date waits for that date, not for support: the queue
+ * counts from it (issue 14 item 5). Before the date it is never overdue; a confirmed moment that
+ * has not completed the request an hour after it is.
+ */
+export const AGREED_DATE_THRESHOLD = {
+  kind: "past_agreed_date",
+  graceHours: 1,
+  description: "A request with an agreed porting date is completed on that date; an hour past it, it is overdue.",
+} as const satisfies WaitThreshold;
 
 export type WaitState = { overdue: boolean; threshold: WaitThreshold | null };
 
 export function waitState(item: WaitItem, now: number): WaitState {
-  const threshold = WAIT_THRESHOLDS[item.status] ?? null;
+  const agreed = item.status === "in_progress" ? agreedPortingAt(item) : null;
+  const threshold: WaitThreshold | null = agreed ? AGREED_DATE_THRESHOLD : (WAIT_THRESHOLDS[item.status] ?? null);
   if (!threshold) return { overdue: false, threshold };
   const since = new Date(item.statusChangedAt);
   switch (threshold.kind) {
@@ -76,6 +106,8 @@ export function waitState(item: WaitItem, now: number): WaitState {
         overdue: item.firstPossiblePortingDate !== null && amsterdamDate(new Date(now)) > item.firstPossiblePortingDate,
         threshold,
       };
+    case "past_agreed_date":
+      return { overdue: agreed !== null && now > new Date(agreed).getTime() + threshold.graceHours * 3_600_000, threshold };
   }
 }
 
