@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SessionEndedNotice } from "@/components/ui/session-ended";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ScheduledMoment } from "./scheduled-moment";
 import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText, isCountryCode, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
 import { flaggedParts, type FlaggedParts, type RejectionProblem } from "@/lib/porting/rejection-codes";
 import { statusLabel } from "@/lib/porting/statuses";
@@ -197,6 +198,7 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
             </div>
           </div>
         ) : null}
+        <ScheduledMoment at={request.scheduledPortingAt} audience="customer" />
         {request.status === "delayed" && request.firstPossiblePortingDate ? (
           <div className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3">
             <p className="text-sm font-medium text-amber-900">First possible porting date</p>

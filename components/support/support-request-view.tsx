@@ -18,6 +18,8 @@ import type { PortingRequestDto } from "@/lib/porting/dto";
 import { STATUSES, statusLabel } from "@/lib/porting/statuses";
 import { isSupportAction, SUPPORT_ACTION_COPY, type SupportAction } from "@/lib/support/status-change-form";
 import { SupportActionDialog, type SupportActionOutcome } from "./support-action-dialog";
+import { ScheduledMoment } from "@/components/porting/scheduled-moment";
+import { CompleteEarlyDialog, ScheduleControls } from "./schedule-controls";
 import { useNow } from "@/components/shared/use-now";
 import { Field, Section } from "./section";
 import { WaitAge } from "./wait-age";
@@ -51,6 +53,7 @@ export function SupportRequestView({
   // Stays mounted after closing (open: false), so the dialog can hand the focus back to its button.
   const [dialog, setDialog] = useState<{ action: SupportAction; opening: number; open: boolean } | null>(null);
   const [notice, setNotice] = useState<PageNotice | null>(null);
+  const [completeEarly, setCompleteEarly] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   // After an action the dialog returns the focus to the button that opened it; when that button
@@ -139,6 +142,7 @@ export function SupportRequestView({
                 {formatCalendarDate(request.firstPossiblePortingDate)}
               </p>
             ) : null}
+            <ScheduledMoment at={request.scheduledPortingAt} audience="support" />
             <p className="mt-1 text-xs text-slate-500">{info.description}</p>
             {request.rejectionCodes.length > 0 ? (
               <div className="mt-3">
@@ -168,12 +172,15 @@ export function SupportRequestView({
                       aria-haspopup="dialog"
                       onClick={() => {
                         setNotice(null);
+                        // Completing by hand before a confirmed moment asks first (issue 14 item 5).
+                        if (action === "complete" && request.scheduledPortingAt) return setCompleteEarly(true);
                         setDialog((d) => ({ action, opening: (d?.opening ?? 0) + 1, open: true }));
                       }}
                     >
                       {action === "delay" && request.status === "delayed" ? "Set a new date" : SUPPORT_ACTION_COPY[action].label}
                     </Button>
                   ))}
+                  <ScheduleControls request={request} onNotice={setNotice} />
                 </div>
               ) : (
                 <p className="text-sm text-slate-600">{noActionsText(request)}</p>
@@ -236,6 +243,15 @@ export function SupportRequestView({
         </aside>
       </div>
 
+      <CompleteEarlyDialog
+        open={completeEarly}
+        request={request}
+        onClose={() => setCompleteEarly(false)}
+        onConfirm={() => {
+          setCompleteEarly(false);
+          setDialog((d) => ({ action: "complete", opening: (d?.opening ?? 0) + 1, open: true }));
+        }}
+      />
       {dialog ? (
         <SupportActionDialog
           key={dialog.opening}
