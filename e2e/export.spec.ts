@@ -91,6 +91,15 @@ test("on a phone the filters and the export stay reachable, and the cards show y
   await signIn(page, acme.admin.email);
   const card = page.getByRole("list", { name: "Porting requests, newest first" }).getByRole("listitem").filter({ hasText: reference });
   await expect(card).toContainText("Ticket 4711");
+  // The menus fold behind one button on a phone.
+  const menus = page.getByRole("button", { name: "Filters" });
+  await expect(menus).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByLabel("Current provider")).toBeHidden();
+  await menus.click();
   for (const label of ["Country", "Company profile", "Current provider", "Created from", "Created to"]) await expect(page.getByLabel(label)).toBeVisible();
+  await page.getByLabel("Created to").fill("2001-01-01");
+  await expect(page.getByText("No requests match these filters")).toBeVisible();
+  // Still open after the navigation, and it says how many menus are set.
+  await expect(page.getByRole("button", { name: "Filters (1)" })).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
 });

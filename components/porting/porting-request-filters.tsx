@@ -31,8 +31,14 @@ function Field({ id, label, children }: { id: string; label: string; children: R
   );
 }
 
+const MENU_FILTERS = ["country", "companyProfileId", "currentProvider", "createdFrom", "createdTo"] as const;
+
 function ToolbarInner({ filters, options, onChange, pending }: ToolbarProps) {
   const [q, setQ] = useState(filters.q ?? "");
+  // On a phone the five menus fold away behind one button (open when one of them is set); from
+  // lg up they are always shown.
+  const active = MENU_FILTERS.filter((name) => filters[name]).length;
+  const [menusOpen, setMenusOpen] = useState(active > 0);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onChange(withFilter(filters, { q: q.trim() || undefined }));
@@ -81,7 +87,22 @@ function ToolbarInner({ filters, options, onChange, pending }: ToolbarProps) {
         </a>
       </div>
 
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-end">
+      <button
+        type="button"
+        aria-expanded={menusOpen}
+        aria-controls="request-filter-menus"
+        onClick={() => setMenusOpen((open) => !open)}
+        className={buttonClass("ghost", "sm", "lg:hidden")}
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={`h-4 w-4 transition-transform ${menusOpen ? "rotate-90" : ""}`}>
+          <path d="M7.3 4.3a1 1 0 0 1 1.4 0l5 5a1 1 0 0 1 0 1.4l-5 5a1 1 0 0 1-1.4-1.4L11.58 10 7.3 5.7a1 1 0 0 1 0-1.4Z" />
+        </svg>
+        Filters{active > 0 ? ` (${active})` : ""}
+      </button>
+      <div
+        id="request-filter-menus"
+        className={`${menusOpen ? "grid" : "hidden"} grid-cols-2 gap-3 lg:grid lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-start`}
+      >
         <Field id="request-country" label="Country">
           <select
             id="request-country"
@@ -148,7 +169,7 @@ function ToolbarInner({ filters, options, onChange, pending }: ToolbarProps) {
         {hasFilters(filters) ? (
           <Link
             href="/porting-requests"
-            className="col-span-2 mb-2 justify-self-start text-sm font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline lg:col-span-1"
+            className="col-span-2 mb-2 self-end justify-self-start text-sm font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline lg:col-span-1"
             onNavigate={(event) => {
               event.preventDefault();
               onChange({});

@@ -62,7 +62,7 @@ function Numbers({ row }: { row: LiveRequest }) {
 function CustomerReference({ value }: { value: string | null }) {
   if (!value) return null;
   return (
-    <span className="block max-w-48 truncate text-xs font-normal text-slate-500" title={value}>
+    <span className="block max-w-32 truncate text-xs font-normal text-slate-500" title={value}>
       <span className="sr-only">Your reference: </span>
       {value}
     </span>
