@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { ScheduledMoment } from "./scheduled-moment";
 import { CONTRACT_SCENARIO_INFO, NUMBER_TYPE_LABELS, countryName, countryNameInText, isCountryCode, profileFieldLabel, type ProfileField } from "@/lib/porting/countries";
 import { flaggedParts, type FlaggedParts, type RejectionProblem } from "@/lib/porting/rejection-codes";
-import { statusLabel } from "@/lib/porting/statuses";
+import { isFinalStatus, statusLabel } from "@/lib/porting/statuses";
 import { useNow } from "@/components/shared/use-now";
 import { formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
 import { FetchError, isSessionEnded } from "@/components/shared/fetch-json";
@@ -20,7 +20,13 @@ import { fetchPortingRequest, queryKeys, type LiveRequest } from "./live-data";
 import { NextSteps } from "./next-steps";
 import { ProblemMarker, RejectionProblems } from "./rejection-problems";
 import { RequestActions } from "./request-actions";
+import { AddDocumentForm } from "./add-document-form";
+import type { CommentJson, RequestDocumentJson } from "./conversation-data";
+import { RequestConversation } from "./request-conversation";
+import { RequestDocuments } from "./request-documents";
 import { RequestTimeline } from "./request-timeline";
+import { useRequestDocuments } from "./use-request-documents";
+import { WaitingForYouBanner } from "./waiting-for-you";
 import type { RequestActionNotice } from "./use-request-action";
 
 // One porting request as its customer sees it, live: react-query starts from the server-rendered
@@ -37,7 +43,10 @@ export type PortingRequestViewProps = {
   distributionGroup: NamedRef | null;
   /** The company profile's fields now (a Blocked request marks the ones its rejection concerns). */
   profileValues?: Partial<Record<ProfileField, string | null>> | null;
-  /** Server-rendered sections below the history (documents, later notifications). */
+  /** The conversation with support and the documents, as the API lists them; both kept fresh here. */
+  comments: CommentJson[];
+  documents: RequestDocumentJson[];
+  /** Server-rendered sections below the documents (notifications). */
   children?: ReactNode;
 };
 
@@ -52,7 +61,16 @@ const PROBLEM_HREFS = {
 
 export const correctedRequestHref = (id: string) => `/porting-requests/new?from=${encodeURIComponent(id)}`;
 
-export function PortingRequestView({ initial, renderedAt, companyProfile, distributionGroup, profileValues, children }: PortingRequestViewProps) {
+export function PortingRequestView({
+  initial,
+  renderedAt,
+  companyProfile,
+  distributionGroup,
+  profileValues,
+  comments,
+  documents: initialDocuments,
+  children,
+}: PortingRequestViewProps) {
   const query = useQuery({
     queryKey: queryKeys.detail(initial.id),
     queryFn: ({ signal }) => fetchPortingRequest(initial.id, signal),
@@ -61,6 +79,8 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
     refetchInterval: useLivePollInterval(),
   });
   const request = query.data;
+  const documents = useRequestDocuments(initial.id, initialDocuments, renderedAt).data;
+  const open = !isFinalStatus(request.status);
   // History entries that arrive by polling start their "just now" from a recent clock.
   const now = useNow(renderedAt, 15_000);
   const [notice, setNotice] = useState<{ tone: RequestActionNotice["tone"] | "info"; text: string } | null>(null);
@@ -149,6 +169,8 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
         ) : null}
       </div>
 
+      <WaitingForYouBanner show={request.waitingForCustomer} />
+
       <section aria-labelledby="current-status" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="current-status" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
           Current status
@@ -218,9 +240,24 @@ export function PortingRequestView({ initial, renderedAt, companyProfile, distri
           <Card title={`Numbers (${numberCount})`} id="numbers">
             <NumbersTable numbers={request.phoneNumbers} flagged={flags.numbers} />
           </Card>
+          <RequestConversation
+            requestId={request.id}
+            viewer="customer"
+            initialComments={comments}
+            renderedAt={renderedAt}
+            final={!open}
+            waitingForCustomer={request.waitingForCustomer}
+          />
           <Card title="History" id="history">
-            <RequestTimeline history={request.history} renderedAt={now} />
+            <RequestTimeline history={request.history} documents={documents} renderedAt={now} />
           </Card>
+          <RequestDocuments requestId={request.id} documents={documents} flagged={flags.documents}>
+            {open ? (
+              <AddDocumentForm requestId={request.id} />
+            ) : (
+              <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">Documents can be added while a request is open.</p>
+            )}
+          </RequestDocuments>
           {children}
         </div>
         <Card title="Details" id="details">

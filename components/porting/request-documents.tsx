@@ -1,22 +1,27 @@
+import type { ReactNode } from "react";
 import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
-import type { PortingRequestDocumentDto } from "@/lib/porting/documents";
-// A server component: only server-safe helpers here (relative-time.tsx is a client module).
-import { formatBytes, formatDateTimeUtc } from "@/components/shared/format";
+import { ACTOR_ROLE_LABELS, formatBytes, formatDateTimeUtc } from "@/components/shared/format";
 import type { DocumentKind } from "@/lib/porting/values";
+import type { RequestDocumentJson } from "./conversation-data";
 import { ProblemMarker } from "./rejection-problems";
 
-// The request's documents (letter of authorisation, last invoice), each a download link. Rendered
-// on the server; the download itself goes through GET /api/v1/porting-requests/{id}/documents/{documentId}.
+// The request's documents (letter of authorisation, last invoice), each a download link, as the
+// API lists them (GET …/documents), with who sent each and whether it came after the creation.
+// No hooks: the customer's live page renders it with the documents it keeps fresh, and `children`
+// below the list (the "Add a document" form while the request is open). The download itself goes
+// through GET /api/v1/porting-requests/{id}/documents/{documentId}.
 
 export function RequestDocuments({
   requestId,
   documents,
   flagged,
+  children,
 }: {
   requestId: string;
-  documents: PortingRequestDocumentDto[];
+  documents: readonly RequestDocumentJson[];
   /** A Blocked request's problems by document kind (a rejection code that points at a document). */
   flagged?: ReadonlyMap<string, readonly { code: string; label: string }[]>;
+  children?: ReactNode;
 }) {
   // A flagged kind the request has no document of is shown too: that is where the problem is.
   const missing = [...(flagged?.keys() ?? [])].filter((kind) => !documents.some((d) => d.kind === kind)) as DocumentKind[];
@@ -48,16 +53,17 @@ export function RequestDocuments({
             >
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">{DOCUMENT_KIND_LABELS[doc.kind]}</p>
-                <p className="truncate text-xs text-slate-500">
-                  {doc.filename} · {formatBytes(doc.size)} · uploaded {formatDateTimeUtc(doc.createdAt)}
+                <p className="truncate text-xs text-slate-500" title={doc.fileName}>
+                  {doc.fileName} · {formatBytes(doc.size)} · {doc.addedAfterCreation ? "added" : "uploaded"} {formatDateTimeUtc(doc.createdAt)}
+                  {doc.uploadedBy ? ` by ${doc.uploadedBy.name}${doc.uploadedBy.role === "support" ? ` (${ACTOR_ROLE_LABELS.support.toLowerCase()})` : ""}` : ""}
                 </p>
                 <ProblemMarker problems={flagged?.get(doc.kind) ?? []} />
               </div>
               <a
                 href={`/api/v1/porting-requests/${requestId}/documents/${doc.id}`}
-                download={doc.filename}
+                download={doc.fileName}
                 className="shrink-0 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
-                aria-label={`Download ${DOCUMENT_KIND_LABELS[doc.kind]}: ${doc.filename}`}
+                aria-label={`Download ${DOCUMENT_KIND_LABELS[doc.kind]}: ${doc.fileName}`}
               >
                 Download
               </a>
@@ -65,6 +71,7 @@ export function RequestDocuments({
           ))}
         </ul>
       )}
+      {children}
     </section>
   );
 }

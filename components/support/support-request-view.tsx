@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { ACTOR_ROLE_LABELS, formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
+import { ACTOR_ROLE_LABELS, formatBytes, formatCalendarDate, formatDateTimeUtc, formatNumber, plural } from "@/components/shared/format";
 import { FetchError } from "@/components/shared/fetch-json";
 import { useLivePollInterval } from "@/components/shared/live-updates";
 import { fetchPortingRequest, queryKeys } from "@/components/porting/live-data";
@@ -23,10 +23,18 @@ import { CompleteEarlyDialog, ScheduleControls } from "./schedule-controls";
 import { useNow } from "@/components/shared/use-now";
 import { Field, Section } from "./section";
 import { WaitAge } from "./wait-age";
+import { AddDocumentForm } from "@/components/porting/add-document-form";
+import type { CommentJson, RequestDocumentJson } from "@/components/porting/conversation-data";
+import { RequestConversation } from "@/components/porting/request-conversation";
+import { RequestDocuments } from "@/components/porting/request-documents";
+import { timelineEntries } from "@/components/porting/request-timeline";
+import { useRequestDocuments } from "@/components/porting/use-request-documents";
+import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
 
-// The live part of the support request page: status, actions, numbers, details and history,
-// polled from GET /api/v1/porting-requests/{id} (the JSON integrators get). The account, company
-// profile and documents around it are rendered on the server (`aside`).
+// The live part of the support request page: status, actions, the conversation with the customer,
+// numbers, details, history (with documents added later) and the documents, kept fresh from
+// GET /api/v1/porting-requests/{id} (the JSON integrators get) and its comments and documents. The
+// account and company profile around it are rendered on the server (`aside`).
 
 type PageNotice = { tone: "success" | "warning"; title: string; text?: string };
 
@@ -35,11 +43,16 @@ export function SupportRequestView({
   distributionGroupName,
   aside,
   serverNow,
+  comments,
+  documents: initialDocuments,
 }: {
   initial: PortingRequestDto;
   distributionGroupName: string | null;
   aside: ReactNode;
   serverNow: number;
+  /** The conversation (internal notes included) and the documents, as the API lists them; kept fresh here. */
+  comments: CommentJson[];
+  documents: RequestDocumentJson[];
 }) {
   const queryClient = useQueryClient();
   const now = useNow(serverNow);
@@ -50,6 +63,7 @@ export function SupportRequestView({
     refetchInterval: useLivePollInterval(),
   });
   const request = query.data;
+  const documents = useRequestDocuments(initial.id, initialDocuments, serverNow).data;
   // Stays mounted after closing (open: false), so the dialog can hand the focus back to its button.
   const [dialog, setDialog] = useState<{ action: SupportAction; opening: number; open: boolean } | null>(null);
   const [notice, setNotice] = useState<PageNotice | null>(null);
@@ -96,7 +110,8 @@ export function SupportRequestView({
   const pollFailed = query.isError;
   const gone = query.error instanceof FetchError && query.error.status === 404;
   const info = STATUSES[request.status];
-  const flaggedNumbers = flaggedParts(request.rejectionCodes).numbers;
+  const flags = flaggedParts(request.rejectionCodes);
+  const flaggedNumbers = flags.numbers;
 
   return (
     <div className="space-y-6">
@@ -188,6 +203,15 @@ export function SupportRequestView({
             </div>
           </Section>
 
+          <RequestConversation
+            requestId={request.id}
+            viewer="support"
+            initialComments={comments}
+            renderedAt={serverNow}
+            final={info.final}
+            waitingForCustomer={request.waitingForCustomer}
+          />
+
           <Section title={`Numbers (${request.phoneNumbers.length})`} headingId="numbers-heading">
             <ul className="divide-y divide-slate-100 text-sm">
               {request.phoneNumbers.map((n) => (
@@ -234,12 +258,19 @@ export function SupportRequestView({
           </Section>
 
           <Section title="History" headingId="history-heading">
-            <History entries={request.history} now={serverNow} />
+            <History entries={request.history} documents={documents} now={serverNow} />
           </Section>
         </div>
 
-        <aside className="min-w-0 space-y-6" aria-label="Account and company profile">
+        <aside className="min-w-0 space-y-6" aria-label="Account, company profile and documents">
           {aside}
+          <RequestDocuments requestId={request.id} documents={documents} flagged={flags.documents}>
+            {info.final ? (
+              <p className="mt-4 border-t border-slate-100 pt-3 text-xs text-slate-500">Documents can be added while a request is open.</p>
+            ) : (
+              <AddDocumentForm requestId={request.id} />
+            )}
+          </RequestDocuments>
         </aside>
       </div>
 
@@ -272,36 +303,62 @@ function noActionsText(request: PortingRequestDto): string {
   return "No support actions are possible in this status.";
 }
 
-function History({ entries, now }: { entries: PortingRequestDto["history"]; now: number }) {
-  const newestFirst = [...entries].reverse();
+/** Status changes and, beside them, the documents added after the creation (issue 14), newest first. */
+function History({ entries, documents, now }: { entries: PortingRequestDto["history"]; documents: readonly RequestDocumentJson[]; now: number }) {
+  const timeline = timelineEntries(entries, documents);
+  const newestStatus = timeline.find((e) => e.kind === "status");
+  const added = timeline.length - entries.length;
   return (
-    <ol className="relative space-y-5 border-l border-slate-200 pl-5" aria-label={`${plural(entries.length, "status change")}, newest first`}>
-      {newestFirst.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} className="relative">
-          <span
-            aria-hidden
-            className={`absolute -left-[26px] top-1 h-3 w-3 rounded-full border-2 border-white ${
-              index === 0 ? "bg-brand-600" : "bg-slate-300"
-            }`}
-          />
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <StatusBadge status={entry.to} />
-            {entry.from && entry.from !== entry.to ? (
-              <span className="text-xs text-slate-500">from {statusLabel(entry.from)}</span>
-            ) : entry.from === entry.to ? (
-              <span className="text-xs text-slate-500">new date</span>
-            ) : null}
-          </div>
-          <p className="mt-1 text-sm text-slate-900">{entry.reason}</p>
-          {entry.firstPossiblePortingDate ? (
-            <p className="mt-0.5 text-sm text-slate-700">First possible porting date: {formatCalendarDate(entry.firstPossiblePortingDate)}</p>
-          ) : null}
-          <p className="mt-1 text-xs text-slate-500">
-            {entry.actor.name} ({ACTOR_ROLE_LABELS[entry.actor.role]}) · {formatDateTimeUtc(entry.at)} (
-            <RelativeTime iso={entry.at} now={now} />)
-          </p>
-        </li>
-      ))}
+    <ol
+      className="relative space-y-5 border-l border-slate-200 pl-5"
+      aria-label={`${plural(entries.length, "status change")}${added > 0 ? ` and ${plural(added, "document")} added` : ""}, newest first`}
+    >
+      {timeline.map((item, index) =>
+        item.kind === "document" ? (
+          <li key={`document-${item.document.id}`} className="relative" data-testid="timeline-document">
+            <span aria-hidden className="absolute -left-[26px] top-1 h-3 w-3 rounded-sm border-2 border-white bg-slate-400" />
+            <p className="text-sm font-medium text-slate-900">Document added: {DOCUMENT_KIND_LABELS[item.document.kind]}</p>
+            <p className="mt-0.5 break-all text-sm text-slate-700">
+              {item.document.fileName} · {formatBytes(item.document.size)}
+            </p>
+            <p className="mt-1 text-xs text-slate-500">
+              {item.document.uploadedBy ? `${item.document.uploadedBy.name} (${ACTOR_ROLE_LABELS[item.document.uploadedBy.role]}) · ` : ""}
+              {formatDateTimeUtc(item.document.createdAt)} (<RelativeTime iso={item.document.createdAt} now={now} />)
+            </p>
+          </li>
+        ) : (
+          <HistoryEntry key={`${item.at}-${index}`} entry={item.status} current={item === newestStatus} now={now} />
+        ),
+      )}
     </ol>
+  );
+}
+
+function HistoryEntry({ entry, current, now }: { entry: PortingRequestDto["history"][number]; current: boolean; now: number }) {
+  return (
+    <li className="relative">
+      <span
+        aria-hidden
+        className={`absolute -left-[26px] top-1 h-3 w-3 rounded-full border-2 border-white ${
+          current ? "bg-brand-600" : "bg-slate-300"
+        }`}
+      />
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <StatusBadge status={entry.to} />
+        {entry.from && entry.from !== entry.to ? (
+          <span className="text-xs text-slate-500">from {statusLabel(entry.from)}</span>
+        ) : entry.from === entry.to ? (
+          <span className="text-xs text-slate-500">new date</span>
+        ) : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-900">{entry.reason}</p>
+      {entry.firstPossiblePortingDate ? (
+        <p className="mt-0.5 text-sm text-slate-700">First possible porting date: {formatCalendarDate(entry.firstPossiblePortingDate)}</p>
+      ) : null}
+      <p className="mt-1 text-xs text-slate-500">
+        {entry.actor.name} ({ACTOR_ROLE_LABELS[entry.actor.role]}) · {formatDateTimeUtc(entry.at)} (
+        <RelativeTime iso={entry.at} now={now} />)
+      </p>
+    </li>
   );
 }

@@ -3,16 +3,15 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RequestNotificationsSection } from "@/components/notifications/request-notifications-section";
 import { PortingRequestView } from "@/components/porting/porting-request-view";
-import { RequestDocuments } from "@/components/porting/request-documents";
 import { portingRequestJson } from "@/lib/porting/serialize";
 import { requireCustomerPage } from "@/lib/auth/page";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { requestTime } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import { getPortingRequestForActor } from "@/lib/porting/queries";
-import { listDocuments } from "@/lib/porting/documents";
+import { listComments } from "@/lib/porting/comments";
+import { listDocuments, requestDocumentJson } from "@/lib/porting/documents";
 import { getProfileValues, getRequestRelations } from "@/lib/porting/request-details";
-import { flaggedParts } from "@/lib/porting/rejection-codes";
 
 // No loading.tsx and no Suspense above this page: access is resolved before anything streams, so
 // a foreign or unknown id answers HTTP 404 (a notFound() after streaming starts would answer 200).
@@ -38,12 +37,12 @@ export default async function PortingRequestPage(props: PageProps<"/porting-requ
   const { id } = await props.params;
   const request = await load(actor, id);
   const blocked = request.status === "blocked";
-  const [relations, documents, profileValues] = await Promise.all([
+  const [relations, documents, comments, profileValues] = await Promise.all([
     getRequestRelations(request),
     listDocuments(actor, request.id),
+    listComments(actor, request.id, { limit: 200 }),
     blocked ? getProfileValues(request) : Promise.resolve(null),
   ]);
-  const flaggedDocuments = flaggedParts(request.rejectionCodes).documents;
 
   return (
     <PortingRequestView
@@ -52,8 +51,9 @@ export default async function PortingRequestPage(props: PageProps<"/porting-requ
       companyProfile={relations.companyProfile}
       distributionGroup={relations.distributionGroup}
       profileValues={profileValues}
+      comments={comments.items}
+      documents={documents.map(requestDocumentJson)}
     >
-      <RequestDocuments requestId={request.id} documents={documents} flagged={flaggedDocuments} />
       <RequestNotificationsSection actor={actor} requestId={request.id} />
     </PortingRequestView>
   );

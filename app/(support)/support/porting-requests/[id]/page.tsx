@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { formatBytes } from "@/components/shared/format";
 import { checkLabel, ProfileDetails, RequirementResult } from "@/components/support/company-profile-card";
 import { Section } from "@/components/support/section";
 import { SupportRequestView } from "@/components/support/support-request-view";
@@ -10,7 +9,9 @@ import { RequestNotificationsSection } from "@/components/notifications/request-
 import { requireSupportPage } from "@/lib/auth/page";
 import { requestTime } from "@/lib/clock";
 import { countryName, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import { DOCUMENT_KIND_LABELS } from "@/lib/porting/document-files";
+import { listComments } from "@/lib/porting/comments";
+import { requestDocumentJson } from "@/lib/porting/documents";
+import { markConversationRead } from "@/lib/porting/mark-conversation-read";
 import { getSupportRequestContext } from "@/lib/support/request-context";
 import { getResubmissionComparison } from "@/lib/support/resubmission-changes";
 import { ResubmissionChanges } from "@/components/support/resubmission-changes";
@@ -36,6 +37,8 @@ export default async function SupportRequestPage(props: Props) {
   const { id } = await props.params;
   const { request, account, profile, requirements, distributionGroup, documents } = await load(id);
   const actor = await requireSupportPage();
+  // Opening the request reads the customer's comments (the queue's unread marker): one team inbox.
+  const [comments] = await Promise.all([listComments(actor, request.id, { limit: 200 }), markConversationRead(actor, request.id)]);
   const resubmission = request.resubmissionOf ? await getResubmissionComparison(actor, request.id) : null;
 
   const aside = (
@@ -62,29 +65,6 @@ export default async function SupportRequestPage(props: Props) {
           />
         </div>
         <ProfileDetails profile={profile} />
-      </Section>
-
-      <Section title={`Documents (${documents.length})`} headingId="documents-heading">
-        {documents.length === 0 ? (
-          <p className="text-sm text-slate-600">The customer sent no documents with this request.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 text-sm">
-            {documents.map((doc) => (
-              <li key={doc.id} className="py-2">
-                <a
-                  href={`/api/v1/porting-requests/${request.id}/documents/${doc.id}`}
-                  className="font-medium break-all text-brand-700 hover:underline"
-                  download
-                >
-                  {doc.filename}
-                </a>
-                <span className="block text-xs text-slate-500">
-                  {DOCUMENT_KIND_LABELS[doc.kind]} · {formatBytes(doc.size)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
       </Section>
 
       {distributionGroup ? (
@@ -137,6 +117,8 @@ export default async function SupportRequestPage(props: Props) {
         distributionGroupName={distributionGroup?.name ?? null}
         aside={aside}
         serverNow={requestTime()}
+        comments={comments.items}
+        documents={documents.map(requestDocumentJson)}
       />
       <div className="mt-6">
         <RequestNotificationsSection actor={actor} requestId={request.id} />
