@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, type Executor } from "@/db";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { getClient, getDb, schema, type Executor } from "@/db";
 import { onceMoreIfLost } from "@/db/unavailable";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { callerApiKeyId, recordAudit } from "./audit";
@@ -146,6 +147,18 @@ type KeyRow = {
   alongside: unknown;
 };
 
+const dialect = new PgDialect();
+
+/**
+ * Runs `statement` as a prepared statement of the connection it lands on (postgres.js keeps one
+ * per distinct text): every API call runs the key statement below, and parsing and planning its
+ * CTEs each time cost about as much as running it. drizzle's execute() never prepares.
+ */
+async function executePrepared<T>(statement: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return (await getClient().sql.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+}
+
 /**
  * Who a bearer key belongs to; a revoked key is told apart so the 401 can say so. Key, user and
  * "last used" (at most one write a minute) are one statement, read fresh on every request: a
@@ -159,7 +172,7 @@ export async function authenticateApiKey<A = never>(key: string, alongside?: (ke
   const keyId = sql`(select key_id from key_row)`;
   // Setting last_used_at (or counting) again is harmless: once more if the connection broke, rather than a 503.
   const rows = await onceMoreIfLost(() =>
-    getDb().execute<KeyRow>(sql`
+    executePrepared<KeyRow>(sql`
       with key_row as (
         select k.id as key_id, k.account_id as key_account_id, k.revoked_at is not null as revoked, k.last_used_at,
           json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'account_id', u.account_id,

@@ -58,7 +58,7 @@ export const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} 
  * history, every part in lib/porting/request-parts.ts), newest first: ONE query, whatever the
  * number of requests or parts. The tenant condition is the caller's to put into `where`.
  */
-async function selectFullRequests(db: Executor, where: SQL | undefined, limit?: number) {
+async function selectFullRequests(db: Executor, where: SQL | undefined, options: { limit?: number; prepared?: boolean } = {}) {
   const query = db
     .select({
       request: portingRequests,
@@ -70,7 +70,12 @@ async function selectFullRequests(db: Executor, where: SQL | undefined, limit?: 
     .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
     .where(where)
     .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id));
-  const rows = await (limit === undefined ? query : query.limit(limit));
+  const limited = options.limit === undefined ? query : query.limit(options.limit);
+  // A prepared statement is parsed and planned once per connection and then only bound: for this
+  // query (a subquery per part) planning cost as much as running it. Only for statements of a
+  // fixed shape (GET by id, the list's filters): an id list of any length would prepare a new
+  // statement per length. (drizzle uses the name only as "prepare"; postgres.js keys statements by text.)
+  const rows = await (options.prepared ? limited.prepare("porting_request_full").execute() : limited);
   return rows.map((row) => ({
     request: row.request,
     createdAtText: row.createdAtText,
@@ -113,7 +118,7 @@ export async function loadPortingRequestDtos(
 /** Get Porting Request: the request, its account name and every part, in one round trip; else NotFoundError. */
 export async function getPortingRequestForActor(actor: Actor, id: string, db: Executor = getDb()): Promise<PortingRequestDto> {
   if (!isUuid(id)) throw new NotFoundError("porting request");
-  const [row] = await selectFullRequests(db, and(eq(portingRequests.id, id), tenantCondition(actor)));
+  const [row] = await selectFullRequests(db, and(eq(portingRequests.id, id), tenantCondition(actor)), { prepared: true });
   if (!row) throw new NotFoundError("porting request");
   return toPortingRequestDto(row.parts, actor);
 }
@@ -275,7 +280,8 @@ export async function listFullPortingRequests(
   filters: PortingRequestListFilters,
   db: Executor = getDb(),
 ): Promise<{ items: PortingRequestDto[]; nextCursor: string | null }> {
-  const rows = await selectFullRequests(db, pageCondition(db, actor, filters), filters.limit + 1);
+  // Free text (q) stays unprepared: a generic plan cannot know how selective an ILIKE pattern is.
+  const rows = await selectFullRequests(db, pageCondition(db, actor, filters), { limit: filters.limit + 1, prepared: !filters.q });
   const { page, nextCursor } = cut(rows, filters.limit);
   return { items: page.map((row) => toPortingRequestDto(row.parts, actor)), nextCursor };
 }
