@@ -5,9 +5,11 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldError, LabelledField, inputClass } from "@/components/ui/labelled-field";
 import { CONTRACT_SCENARIO_INFO, COUNTRIES, countryNameInText } from "@/lib/porting/countries";
 import type { NewRequestGroup } from "@/lib/porting/new-request-options";
+import type { RejectionProblem } from "@/lib/porting/rejection-codes";
 import { MAX_COMMENT_LENGTH, MAX_CUSTOMER_REFERENCE_LENGTH, PREFERRED_DATE_EARLIEST_HOUR_UTC, PREFERRED_DATE_LATEST_HOUR_UTC } from "@/lib/porting/schemas";
 import type { CountryCode } from "@/lib/porting/values";
 import { joinUtcDateTime, portingTimes, splitUtcDateTime, type RequestFormInput } from "./new-request-model";
+import { ProblemMarker } from "./rejection-problems";
 
 const TIMES = portingTimes(PREFERRED_DATE_EARLIEST_HOUR_UTC, PREFERRED_DATE_LATEST_HOUR_UTC);
 const DEFAULT_TIME = "09:00";
@@ -20,6 +22,7 @@ export function NewRequestDetailsStep({
   preferredPortingDate,
   onPreferredPortingDateChange,
   commentLength,
+  flags,
 }: {
   register: UseFormRegister<RequestFormInput>;
   errors: FieldErrors<RequestFormInput>;
@@ -28,6 +31,8 @@ export function NewRequestDetailsStep({
   preferredPortingDate: string;
   onPreferredPortingDateChange: (value: string) => void;
   commentLength: number;
+  /** A corrected request: the problems support flagged on the current provider and the contract. */
+  flags?: { currentProvider: readonly RejectionProblem[]; contract: readonly RejectionProblem[] };
 }) {
   const c = COUNTRIES[country];
   const error = (field: keyof RequestFormInput) => errors[field]?.message as string | undefined;
@@ -51,6 +56,7 @@ export function NewRequestDetailsStep({
           />
         )}
       </LabelledField>
+      <ProblemMarker problems={flags?.currentProvider ?? []} />
 
       <LabelledField
         id="customerReference"
@@ -86,6 +92,7 @@ export function NewRequestDetailsStep({
           <p id="contractScenario-hint" className="mt-0.5 text-sm text-slate-600">
             Business porting in {countryNameInText(country)} states this on the letter of authorisation.
           </p>
+          <ProblemMarker problems={flags?.contract ?? []} />
           <div className="mt-2 space-y-2">
             {c.contractScenarios.map((scenario) => {
               const info = CONTRACT_SCENARIO_INFO[scenario];

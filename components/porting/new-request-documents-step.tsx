@@ -13,7 +13,9 @@ import {
   type DocumentContentType,
 } from "@/lib/porting/document-files";
 import type { CountryCode, DocumentKind } from "@/lib/porting/values";
+import type { RejectionProblem } from "@/lib/porting/rejection-codes";
 import type { ChosenDocument, ChosenDocuments, DocumentErrors } from "./new-request-model";
+import { ProblemMarker } from "./rejection-problems";
 
 const TYPE_LABELS: Record<DocumentContentType, string> = {
   "application/pdf": "PDF",
@@ -34,12 +36,18 @@ export function NewRequestDocumentsStep({
   errors,
   onChoose,
   onRemove,
+  flagged,
+  copiedFrom = null,
 }: {
   country: CountryCode;
   documents: ChosenDocuments;
   errors: DocumentErrors;
   onChoose: (kind: DocumentKind, file: File) => void;
   onRemove: (kind: DocumentKind) => void;
+  /** A corrected request: the document kinds support flagged, with the problems. */
+  flagged?: ReadonlyMap<string, readonly RejectionProblem[]>;
+  /** A corrected request: the Blocked request whose files were copied (replace the flagged ones). */
+  copiedFrom?: string | null;
 }) {
   const c = COUNTRIES[country];
   return (
@@ -48,6 +56,12 @@ export function NewRequestDocumentsStep({
         PDF, PNG or JPEG, up to {formatBytes(MAX_DOCUMENT_BYTES)} each. They are stored with the request, and support checks them before
         the request goes to the current provider.
       </p>
+      {copiedFrom ? (
+        <p className="text-sm text-slate-700">
+          The files of {copiedFrom} are attached again. Replace the ones support flagged; the others go with the corrected request as
+          they are.
+        </p>
+      ) : null}
       {c.documents.map((requirement) => (
         <DocumentSlot
           key={requirement.kind}
@@ -59,6 +73,7 @@ export function NewRequestDocumentsStep({
           error={errors[requirement.kind]}
           onChoose={(file) => onChoose(requirement.kind, file)}
           onRemove={() => onRemove(requirement.kind)}
+          problems={flagged?.get(requirement.kind) ?? []}
         />
       ))}
     </div>
@@ -74,6 +89,7 @@ function DocumentSlot({
   error,
   onChoose,
   onRemove,
+  problems,
 }: {
   kind: DocumentKind;
   label: string;
@@ -83,6 +99,7 @@ function DocumentSlot({
   error: string | undefined;
   onChoose: (file: File) => void;
   onRemove: () => void;
+  problems: readonly RejectionProblem[];
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -100,8 +117,9 @@ function DocumentSlot({
   return (
     <section
       aria-labelledby={`${inputId}-title`}
-      className={`rounded-xl border bg-white p-4 sm:p-5 ${error ? "border-red-400" : "border-slate-200"}`}
+      className={`rounded-xl border bg-white p-4 sm:p-5 ${error || problems.length > 0 ? "border-red-400" : "border-slate-200"}`}
       data-testid={`document-${kind}`}
+      data-flagged={problems.length > 0 || undefined}
     >
       <div className="flex flex-wrap items-baseline gap-x-2">
         <h3 id={`${inputId}-title`} className="text-sm font-semibold text-slate-900">
@@ -116,6 +134,7 @@ function DocumentSlot({
       <p id={descriptionId} className="mt-1 text-sm text-slate-600">
         {description}
       </p>
+      <ProblemMarker problems={problems} />
 
       {chosen ? (
         <div className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-green-200 bg-green-50 px-3 py-2.5 text-sm">

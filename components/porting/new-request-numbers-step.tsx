@@ -8,7 +8,9 @@ import { COUNTRIES, NUMBER_TYPE_LABELS, numberTypeSupport } from "@/lib/porting/
 import { formatNumber } from "@/lib/porting/numbers";
 import { numbersFromCsv } from "@/lib/porting/numbers-csv";
 import type { CountryCode, NumberType } from "@/lib/porting/values";
+import type { RejectionProblem } from "@/lib/porting/rejection-codes";
 import type { NumberRow } from "./new-request-model";
+import { ProblemMarker } from "./rejection-problems";
 
 export function NewRequestNumbersStep({
   text,
@@ -20,6 +22,7 @@ export function NewRequestNumbersStep({
   listError,
   country,
   numberType,
+  flagged,
 }: {
   text: string;
   onTextChange: (text: string) => void;
@@ -32,6 +35,8 @@ export function NewRequestNumbersStep({
   listError: string | undefined;
   country: CountryCode;
   numberType: NumberType;
+  /** A corrected request: the numbers support flagged (E.164), with the problems. */
+  flagged?: ReadonlyMap<string, readonly RejectionProblem[]>;
 }) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -128,8 +133,14 @@ export function NewRequestNumbersStep({
           <ul aria-label="Numbers to port" className="divide-y divide-slate-100 sm:max-h-[32rem] sm:overflow-y-auto">
             {rows.map((row) => {
               const shown = row.e164 ? formatNumber(row.e164) : row.input.trim();
+              const problems = (row.e164 && flagged?.get(row.e164)) || [];
               return (
-                <li key={`${row.index}-${row.input}`} className="flex items-start gap-3 px-4 py-2.5 text-sm" data-state={row.state}>
+                <li
+                  key={`${row.index}-${row.input}`}
+                  className={`flex items-start gap-3 px-4 py-2.5 text-sm ${problems.length > 0 ? "bg-red-50/70" : ""}`}
+                  data-state={row.state}
+                  data-flagged={problems.length > 0 || undefined}
+                >
                   <StateIcon state={row.state} />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-baseline gap-x-2">
@@ -140,6 +151,7 @@ export function NewRequestNumbersStep({
                       {row.e164 && row.input.trim() !== shown ? <span className="text-xs text-slate-500">typed as {row.input.trim()}</span> : null}
                     </div>
                     {row.state === "problem" ? <p className="mt-0.5 text-red-700">{row.message}</p> : null}
+                    <ProblemMarker problems={problems} />
                     {row.state === "checking" ? <p className="mt-0.5 text-slate-500">Checking…</p> : null}
                   </div>
                   <button

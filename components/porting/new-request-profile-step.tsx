@@ -6,9 +6,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/labelled-field";
 import { COUNTRIES, NUMBER_TYPE_LABELS, countryName, countryNameInText } from "@/lib/porting/countries";
 import type { NewRequestProfile } from "@/lib/porting/new-request-options";
+import type { RejectionProblem } from "@/lib/porting/rejection-codes";
 import { checkProfileRequirements, type ProfileRequirementsResult } from "@/lib/porting/profile-requirements";
 import type { CountryCode, NumberType } from "@/lib/porting/values";
 import type { RequestFormInput } from "./new-request-model";
+import { ProfileFixer } from "./profile-fixer";
 
 export type ProfileVerdict = { profile: NewRequestProfile; result: ProfileRequirementsResult };
 
@@ -26,13 +28,22 @@ export function NewRequestProfileStep({
   verdicts,
   country,
   numberType,
+  selectedId = "",
+  flaggedFields,
+  onProfileSaved,
 }: {
   register: UseFormRegister<RequestFormInput>;
   errors: FieldErrors<RequestFormInput>;
   verdicts: readonly ProfileVerdict[];
   country: CountryCode;
   numberType: NumberType;
+  /** The chosen profile (a corrected request: the one the Blocked request named). */
+  selectedId?: string;
+  /** A corrected request: the profile fields support flagged, fixed in place below the list. */
+  flaggedFields?: ReadonlyMap<string, readonly RejectionProblem[]>;
+  onProfileSaved?: (profile: NewRequestProfile) => void;
 }) {
+  const toFix = flaggedFields && flaggedFields.size > 0 ? verdicts.find((v) => v.profile.id === selectedId)?.profile : undefined;
   const usable = verdicts.filter((v) => v.result.ok).length;
   const what = `${NUMBER_TYPE_LABELS[numberType].toLowerCase()} numbers from ${countryNameInText(country)}`;
 
@@ -129,6 +140,9 @@ export function NewRequestProfileStep({
           );
         })}
       </ul>
+      {toFix && flaggedFields && onProfileSaved ? (
+        <ProfileFixer key={toFix.id} profile={toFix} country={country} flagged={flaggedFields} onSaved={onProfileSaved} />
+      ) : null}
       <p className="mt-4 text-sm text-slate-600">
         Need another one?{" "}
         <Link href="/company-profiles/new" className="font-medium text-brand-700 underline underline-offset-2">

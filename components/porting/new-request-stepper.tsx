@@ -11,12 +11,15 @@ export function NewRequestStepper({
   current,
   reached,
   invalid,
+  flagged = new Set(),
   onSelect,
 }: {
   current: number;
   reached: number;
   /** Steps known to hold an error (after a refused submit). */
   invalid: ReadonlySet<number>;
+  /** Steps holding a part support flagged (a corrected request). */
+  flagged?: ReadonlySet<number>;
   onSelect: (index: number) => void;
 }) {
   const currentStep = STEPS[current];
@@ -28,8 +31,11 @@ export function NewRequestStepper({
           const isCurrent = index === current;
           const reachable = index <= reached;
           const hasError = invalid.has(index);
+          const isFlagged = flagged.has(index) && !hasError;
           const circle = hasError
             ? "border-red-600 bg-red-50 text-red-700"
+            : isFlagged && !isCurrent
+              ? "border-amber-500 bg-amber-50 text-amber-800"
             : isCurrent
               ? "border-brand-600 bg-brand-600 text-white"
               : done
@@ -41,12 +47,13 @@ export function NewRequestStepper({
                 aria-hidden
                 className={`grid h-8 w-8 shrink-0 place-items-center rounded-full border-2 text-sm font-semibold ${circle}`}
               >
-                {hasError ? "!" : done && !isCurrent ? <CheckIcon /> : index + 1}
+                {hasError || (isFlagged && !isCurrent) ? "!" : done && !isCurrent ? <CheckIcon /> : index + 1}
               </span>
               <span className={`sr-only lg:not-sr-only lg:text-sm ${isCurrent ? "font-semibold text-slate-900" : "text-slate-600"}`}>
                 {step.title}
                 {hasError ? <span className="sr-only"> (needs attention)</span> : null}
-                {done && !isCurrent && !hasError ? <span className="sr-only"> (done)</span> : null}
+                {isFlagged ? <span className="sr-only"> (flagged by support)</span> : null}
+                {done && !isCurrent && !hasError && !isFlagged ? <span className="sr-only"> (done)</span> : null}
               </span>
             </>
           );

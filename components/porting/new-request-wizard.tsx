@@ -7,8 +7,9 @@ import { useForm, useWatch } from "react-hook-form";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action";
 import { COUNTRIES, countryNameInText, NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
-import { REQUEST_JSON_FIELD, documentField } from "@/lib/porting/document-files";
-import type { NewRequestOptions } from "@/lib/porting/new-request-options";
+import { REQUEST_JSON_FIELD, RESUBMISSION_OF_FIELD, documentField } from "@/lib/porting/document-files";
+import type { NewRequestOptions, NewRequestProfile } from "@/lib/porting/new-request-options";
+import type { ResubmissionPrefill } from "@/lib/porting/resubmission-prefill";
 import { createPortingRequestSchema } from "@/lib/porting/schemas";
 import { DOCUMENT_KINDS, type ContractScenario, type CountryCode, type NumberType } from "@/lib/porting/values";
 import { NewRequestCountryStep } from "./new-request-country-step";
@@ -29,11 +30,13 @@ import {
 } from "./new-request-model";
 import { NewRequestNumbersStep } from "./new-request-numbers-step";
 import { NewRequestProfileStep, profileVerdicts } from "./new-request-profile-step";
+import { NewRequestResubmissionBanner } from "./new-request-resubmission-banner";
 import { NewRequestReviewStep } from "./new-request-review-step";
 import { NewRequestStepper } from "./new-request-stepper";
 import { useChosenDocuments } from "./use-chosen-documents";
 import { useDependentFields } from "./use-dependent-fields";
 import { useNumbersEntry, type CheckNumbers } from "./use-numbers-entry";
+import { useResubmission } from "./use-resubmission";
 import { useWizardSteps } from "./use-wizard-steps";
 
 // The guided "New porting request" flow. One react-hook-form over the very zod schema the server
@@ -47,13 +50,18 @@ export type NewRequestWizardProps = {
   options: NewRequestOptions;
   checkNumbers: CheckNumbers;
   createRequest: (formData: FormData) => Promise<ActionResult<{ id: string; reference: string }>>;
+  /** A corrected request (issue 14): everything the Blocked request held, and what support flagged. */
+  resubmission?: ResubmissionPrefill;
 };
 
 const REVIEW = stepIndex("review");
 
-export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRequestWizardProps) {
+export function NewRequestWizard({ options, checkNumbers, createRequest, resubmission }: NewRequestWizardProps) {
   const router = useRouter();
-  const initialCountry = options.defaultCountry;
+  const initialCountry = resubmission?.values.country ?? options.defaultCountry;
+  // Profiles fixed in place (a corrected request) replace their entry, so the checks see the fix.
+  const [profiles, setProfiles] = useState(options.profiles);
+  const onProfileSaved = (saved: NewRequestProfile) => setProfiles((list) => list.map((p) => (p.id === saved.id ? saved : p)));
 
   const form = useForm<RequestFormInput, unknown, RequestFormOutput>({
     resolver: zodResolver(createPortingRequestSchema),
@@ -69,6 +77,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
       callbackUrl: "",
       comment: "",
       customerReference: "",
+      ...resubmission?.values,
     },
   });
   const { register, control, setValue, getValues, trigger, setError, clearErrors } = form;
@@ -82,10 +91,11 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
   const phoneNumbers = useMemo(() => (values.phoneNumbers ?? []) as string[], [values.phoneNumbers]);
   const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-  const verdicts = useMemo(() => profileVerdicts(options.profiles, country, numberType), [options.profiles, country, numberType]);
+  const verdicts = useMemo(() => profileVerdicts(profiles, country, numberType), [profiles, country, numberType]);
   useDependentFields({ setValue, country, companyProfileId, verdicts });
-  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers });
+  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers, initialText: resubmission?.values.phoneNumbers.join("\n") });
   const documents = useChosenDocuments(country);
+  const corrected = useResubmission(resubmission, documents.choose);
 
   async function validateStep(index: number): Promise<StepVerdict> {
     switch (STEPS[index]?.id) {
@@ -112,7 +122,8 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
   }
 
   const { step, reached, advancing, returnToReview, setReturnToReview, message: stepMessage, heading, show, goTo, firstFailingStep, editFromReview } =
-    useWizardSteps(validateStep);
+    // A corrected request opens on the review: everything is filled in, the flagged parts marked.
+    useWizardSteps(validateStep, resubmission ? REVIEW : 0);
   const [submitNotice, setSubmitNotice] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
@@ -131,6 +142,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
     const values = getValues();
     const body = new FormData();
     body.set(REQUEST_JSON_FIELD, JSON.stringify(values));
+    if (resubmission) body.set(RESUBMISSION_OF_FIELD, resubmission.original.id);
     for (const kind of DOCUMENT_KINDS) {
       const chosen = documents.documents[kind];
       if (chosen) body.set(documentField(kind), chosen.file, chosen.file.name);
@@ -182,7 +194,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
   const typeLabel = NUMBER_TYPE_LABELS[numberType]?.toLowerCase() ?? "";
   const selectedProfile = verdicts.find((v) => v.profile.id === companyProfileId)?.profile ?? null;
   const groupId = text(values.distributionGroupId);
-  const busy = advancing || submitting || created !== null;
+  const busy = advancing || submitting || created !== null || corrected.loadingDocuments;
 
   const intro: Record<(typeof STEPS)[number]["id"], string> = {
     country: "Where are the numbers now, and what kind are they? The requirements below follow your choice.",
@@ -195,7 +207,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
 
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
-      <NewRequestStepper current={step} reached={reached} invalid={invalidSteps} onSelect={(i) => void goTo(i)} />
+      <NewRequestStepper current={step} reached={reached} invalid={invalidSteps} flagged={corrected.flaggedSteps} onSelect={(i) => void goTo(i)} />
 
       <form
         noValidate
@@ -218,6 +230,15 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
           <p className="mt-1 text-sm text-slate-600">{intro[current.id]}</p>
         </div>
 
+        {resubmission ? (
+          <NewRequestResubmissionBanner
+            prefill={resubmission}
+            current={step}
+            loadingDocuments={corrected.loadingDocuments}
+            onGoTo={(index) => (step === REVIEW ? editFromReview(index) : void goTo(index))}
+          />
+        ) : null}
+
         {submitNotice && invalidSteps.size > 0 ? (
           <div role="alert" className="mb-5">
             <Notice tone="danger" onDismiss={() => setSubmitNotice(null)}>
@@ -230,7 +251,16 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
           <NewRequestCountryStep register={register} errors={errors} country={country} numberType={numberType} />
         ) : null}
         {current.id === "profile" ? (
-          <NewRequestProfileStep register={register} errors={errors} verdicts={verdicts} country={country} numberType={numberType} />
+          <NewRequestProfileStep
+            register={register}
+            errors={errors}
+            verdicts={verdicts}
+            country={country}
+            numberType={numberType}
+            selectedId={companyProfileId || (resubmission?.values.companyProfileId ?? "")}
+            flaggedFields={corrected.flags.profileFields}
+            onProfileSaved={onProfileSaved}
+          />
         ) : null}
         {current.id === "numbers" ? (
           <NewRequestNumbersStep
@@ -243,6 +273,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
             listError={(errors.phoneNumbers?.message ?? errors.phoneNumbers?.root?.message) as string | undefined}
             country={country}
             numberType={numberType}
+            flagged={corrected.flags.numbers}
           />
         ) : null}
         {current.id === "details" ? (
@@ -257,15 +288,18 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
               if (!value) clearErrors("preferredPortingDate");
             }}
             commentLength={text(values.comment).length}
+            flags={corrected.flags}
           />
         ) : null}
         {current.id === "documents" ? (
           <NewRequestDocumentsStep
             country={country}
             documents={documents.documents}
-            errors={documents.errors}
+            errors={{ ...corrected.documentErrors, ...documents.errors }}
             onChoose={(kind, file) => void documents.choose(kind, file)}
             onRemove={documents.remove}
+            flagged={corrected.flags.documents}
+            copiedFrom={resubmission?.original.reference ?? null}
           />
         ) : null}
         {current.id === "review" ? (
@@ -294,7 +328,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest }: NewRe
         <NewRequestFooter
           step={step}
           returnToReview={returnToReview}
-          advancing={advancing}
+          advancing={advancing || corrected.loadingDocuments}
           submitting={submitting}
           created={created}
           onGoTo={(index) => void goTo(index)}

@@ -26,6 +26,7 @@ export function useNumbersEntry({
   numberType,
   phoneNumbers,
   checkNumbers,
+  initialText = "",
 }: {
   form: UseFormReturn<RequestFormInput, unknown, RequestFormOutput>;
   country: CountryCode;
@@ -33,11 +34,13 @@ export function useNumbersEntry({
   /** The list the form holds now. */
   phoneNumbers: string[];
   checkNumbers: CheckNumbers;
+  /** The text the numbers start as (a corrected request's numbers, one per line). */
+  initialText?: string | undefined;
 }) {
   const queryClient = useQueryClient();
   const { getValues, setValue, trigger } = form;
   const listHasError = form.formState.errors.phoneNumbers !== undefined;
-  const [text, setText] = useState("");
+  const [text, setText] = useState(initialText);
   const [submitErrors, setSubmitErrors] = useState<Record<string, string>>({});
 
   const commit = (list: string[]) => {

@@ -10,9 +10,10 @@ const REVIEW = stepIndex("review");
  * Going back is free; going forward checks every step on the way and stops at the first that
  * fails. Each move puts focus on the new step's heading, so a screen reader announces it.
  */
-export function useWizardSteps(validateStep: (index: number) => Promise<StepVerdict>) {
-  const [step, setStep] = useState(0);
-  const [reached, setReached] = useState(0);
+export function useWizardSteps(validateStep: (index: number) => Promise<StepVerdict>, start = 0) {
+  // `start` > 0 (a corrected request opens on the review): every step before it counts as reached.
+  const [step, setStep] = useState(start);
+  const [reached, setReached] = useState(start);
   const [advancing, setAdvancing] = useState(false);
   const [returnToReview, setReturnToReview] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

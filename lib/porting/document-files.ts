@@ -27,6 +27,8 @@ const EXTENSIONS: Record<DocumentContentType, string> = {
  * `request`, each file under `documents.<kind>`. The field-error keys of the files are the same.
  */
 export const REQUEST_JSON_FIELD = "request";
+/** The corrected-request form also names the Blocked request it corrects (its id). */
+export const RESUBMISSION_OF_FIELD = "resubmissionOf";
 export const documentField = (kind: DocumentKind) => `documents.${kind}` as const;
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {

@@ -6,7 +6,8 @@ import { action } from "@/lib/auth/action";
 import { consumeUserLimit, NUMBER_CHECK_LIMIT } from "@/lib/auth/user-rate-limit";
 import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
-import { REQUEST_JSON_FIELD, documentField } from "@/lib/porting/document-files";
+import { resubmitPortingRequest } from "@/lib/porting/resubmit-porting-request";
+import { REQUEST_JSON_FIELD, RESUBMISSION_OF_FIELD, documentField } from "@/lib/porting/document-files";
 import type { DocumentUpload } from "@/lib/porting/documents";
 import { checkNumbers } from "@/lib/porting/check-numbers";
 import { createPortingRequestFields, MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
@@ -50,6 +51,23 @@ export const createPortingRequestAction = action(
     const request = parseRequestField(formData.get(REQUEST_JSON_FIELD));
     const documents = await documentUploads(formData);
     const created = await createPortingRequest(actor, request, getDb(), { documents });
+    return { id: created.id, reference: created.reference };
+  },
+);
+
+/**
+ * "Create corrected request" (issue 14 item 2): the same form, sent for a Blocked request
+ * (`resubmissionOf`, its id). The documents are the form's files, the kept ones included (the
+ * browser fetched them from the Blocked request), so what is sent is exactly what was reviewed.
+ */
+export const resubmitPortingRequestAction = action(
+  { roles: ["customer"], input: z.instanceof(FormData, { error: "Send the request as form data." }) },
+  async (actor, formData) => {
+    const original = formData.get(RESUBMISSION_OF_FIELD);
+    if (typeof original !== "string" || original === "") throw new ValidationError({ form: ["Which request this corrects is missing: reload the page."] });
+    const request = parseRequestField(formData.get(REQUEST_JSON_FIELD));
+    const documents = await documentUploads(formData);
+    const created = await resubmitPortingRequest(actor, original, request, getDb(), { documents, documentsVia: "form" });
     return { id: created.id, reference: created.reference };
   },
 );
