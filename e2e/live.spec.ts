@@ -81,7 +81,7 @@ test("another account's change never reaches the page", async ({ page, tenant })
   await other.move(foreign.id, "in_progress", "Accepted");
   await mine.move(request.id, "in_progress", "Accepted");
   await expect.poll(() => events.length).toBeGreaterThan(0);
-  const ids = events.map((e) => (JSON.parse(e) as { id: string }).id);
+  const ids = events.map((e) => (JSON.parse(e) as { portingRequestId: string }).portingRequestId);
   expect(ids).toContain(request.id);
   expect(ids).not.toContain(foreign.id);
 });

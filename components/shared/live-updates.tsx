@@ -114,9 +114,8 @@ class LiveConnection {
   private handle(type: string, data: string) {
     let portingRequestId: string | null = null;
     try {
-      const body = JSON.parse(data) as { id?: unknown; portingRequestId?: unknown };
-      // Status events carry the request itself; the others say which request.
-      const id = isStatusEvent(type) ? body.id : body.portingRequestId;
+      // The pages' stream says which request changed (GET /api/live); the data comes by refetching.
+      const id = (JSON.parse(data) as { portingRequestId?: unknown }).portingRequestId;
       portingRequestId = typeof id === "string" ? id : null;
     } catch {
       // Not JSON: refresh the lists anyway.

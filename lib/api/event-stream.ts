@@ -3,9 +3,9 @@ import { getDb, type Executor } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { currentSessionVersion, invalidStreamCredentials } from "@/lib/auth/stream-credentials";
 import { env } from "@/lib/env";
-import { getEventHub, type EventHub, type HubMessage, type StreamCredential, type Subscriber } from "@/lib/events/hub";
+import { framesOf, getEventHub, type EventHub, type HubMessage, type StreamCredential, type Subscriber } from "@/lib/events/hub";
 import { comparePositions, findEventPosition, readEvents, type EventPosition } from "@/lib/events/read";
-import { commentFrame, eventFrame, retryFrame, SSE_HEADERS } from "@/lib/events/sse";
+import { commentFrame, retryFrame, SSE_HEADERS } from "@/lib/events/sse";
 import { EVENT_RETENTION_HOURS } from "@/lib/events/types";
 import { parseStrict } from "./body";
 import { EventsQuery } from "./event-docs";
@@ -27,8 +27,8 @@ const BACKLOG_PAGE = 500;
 const RETRY_MS = 3_000;
 
 export type StreamOptions = {
-  /** Also the pages' hints (delivery attempts): the app's own stream only. */
-  hints: boolean;
+  /** The app's own pages: slim events (id, type, request) and delivery hints. */
+  page: boolean;
   apiKeyId: string | null;
   hub?: EventHub;
   db?: Executor;
@@ -109,12 +109,12 @@ export async function openEventStream(request: Request, actor: Actor, options: S
       if (last && comparePositions(message.position, last) <= 0) return;
       last = message.position;
     }
-    write(message.frame);
+    write(message.kind === "event" ? (options.page ? message.frames.slim() : message.frames.full()) : message.frame);
   };
 
   const subscriber: Subscriber = {
     accountId,
-    hints: options.hints,
+    page: options.page,
     credential,
     receive: (message) => (live ? send(message) : void held.push(message)),
     write,
@@ -151,7 +151,7 @@ export async function openEventStream(request: Request, actor: Actor, options: S
           const page = await readEvents(db, { after: last, accountId, limit: BACKLOG_PAGE });
           for (const event of page.events) {
             if (closed) return;
-            send({ kind: "event", event, position: { txId: event.txId, id: event.id }, frame: eventFrame({ id: event.messageId, event: event.type, data: event.body }) });
+            send({ kind: "event", event, position: { txId: event.txId, id: event.id }, frames: framesOf(event) });
             // Waits for the client to read before the next page, however long the backlog.
             while (!closed && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((r) => (drained = r));
           }

@@ -16,11 +16,30 @@ import { DELIVERIES_CHANNEL, EVENTS_CHANNEL } from "./types";
 // reconnect (with backoff) reads on from the same position, and a backstop read every few seconds
 // covers a connection that died without saying so.
 //
-// Pages also get hints that are not events (a delivery attempt was recorded: the request page's
-// notifications and support's outbox refetch); integrators never do.
+// Pages get each event slim (its id, type and request: a page refetches what changed, and a
+// thousand open pages then cost a thousand small writes, not a thousand copies of the request),
+// and hints that are not events (a delivery attempt was recorded: the request page's
+// notifications and support's outbox refresh); integrators get the whole body and no hints.
+
+export type EventFrames = {
+  /** `id:`, `event:` and the body: the event stream of GET /api/v1/events. */
+  full(): Uint8Array;
+  /** `id:`, `event:` and `{"portingRequestId":…}`: the pages' stream. */
+  slim(): Uint8Array;
+};
+
+/** An event's frames, each made once however many streams send it. */
+export function framesOf(event: StoredEvent): EventFrames {
+  let full: Uint8Array | null = null;
+  let slim: Uint8Array | null = null;
+  return {
+    full: () => (full ??= eventFrame({ id: event.messageId, event: event.type, data: event.body })),
+    slim: () => (slim ??= eventFrame({ id: event.messageId, event: event.type, data: JSON.stringify({ portingRequestId: event.portingRequestId }) })),
+  };
+}
 
 export type HubMessage =
-  | { kind: "event"; event: StoredEvent; position: EventPosition; frame: Uint8Array }
+  | { kind: "event"; event: StoredEvent; position: EventPosition; frames: EventFrames }
   | { kind: "hint"; accountId: string; frame: Uint8Array };
 
 /** Who a stream was opened as; checked again every `revalidateMs` (a revoked key or an ended session ends it). */
@@ -36,8 +55,8 @@ export type StreamCredential = {
 export type Subscriber = {
   /** One account's events, or every account's (support): null. */
   accountId: string | null;
-  /** Also the pages' hints. */
-  hints: boolean;
+  /** A page of the app: slim events and the delivery hints. */
+  page: boolean;
   credential: StreamCredential;
   receive(message: HubMessage): void;
   /** A frame for every stream (heartbeats). */
@@ -185,7 +204,7 @@ export class EventHub {
     const targets = this.byAccount.get(event.accountId);
     if (!targets && this.everyAccount.size === 0) return;
     // Framed once for every stream that gets it.
-    const message: HubMessage = { kind: "event", event, position, frame: eventFrame({ id: event.messageId, event: event.type, data: event.body }) };
+    const message: HubMessage = { kind: "event", event, position, frames: framesOf(event) };
     for (const s of targets ?? []) deliver(s, message);
     for (const s of this.everyAccount) deliver(s, message);
   }
@@ -194,7 +213,7 @@ export class EventHub {
     // "<account id>:<porting request id>", from the worker after it records a delivery attempt.
     const [accountId, portingRequestId] = payload.split(":");
     if (!accountId) return;
-    const targets = [...(this.byAccount.get(accountId) ?? []), ...this.everyAccount].filter((s) => s.hints);
+    const targets = [...(this.byAccount.get(accountId) ?? []), ...this.everyAccount].filter((s) => s.page);
     if (targets.length === 0) return;
     const message: HubMessage = { kind: "hint", accountId, frame: eventFrame({ event: "delivery", data: JSON.stringify({ portingRequestId: portingRequestId || null }) }) };
     for (const s of targets) deliver(s, message);

@@ -3,5 +3,5 @@ import { openEventStream } from "@/lib/api/event-stream";
 import { route } from "@/lib/api/route";
 
 export const GET = route({ roles: ["customer", "support"] }, (request, actor, _params, call) =>
-  openEventStream(request, actor, { hints: false, apiKeyId: call.apiKeyId }),
+  openEventStream(request, actor, { page: false, apiKeyId: call.apiKeyId }),
 );
