@@ -22,6 +22,8 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
   const successContent = success?.[1].content?.["application/json"];
   // A body that is not JSON (the event stream, a CSV export): its media type and example text.
   const successText = Object.entries(success?.[1].content ?? {}).find(([type]) => type.startsWith("text/"));
+  // A file (a document download): the media types it may have.
+  const successFile = Object.entries(success?.[1].content ?? {}).filter(([, c]) => (c.schema as { format?: string }).format === "binary").map(([type]) => type);
   const errors = Object.keys(operation.responses).filter((status) => !status.startsWith("2"));
   const who = endpoint.roles.length === 2 ? "Customer and support keys" : endpoint.roles[0] === "support" ? "Support keys only" : "Customer keys";
 
@@ -86,6 +88,7 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
                     </span>
                   ) : null}
                   {successText ? <code className="font-mono text-xs text-slate-600">{successText[0]}</code> : null}
+                  {successFile.length > 0 ? <code className="font-mono text-xs text-slate-600">{successFile.join(", ")}</code> : null}
                 </li>
               ) : null}
               {errors.map((status) => {

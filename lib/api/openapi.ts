@@ -110,6 +110,8 @@ export type Endpoint = {
     example?: unknown;
     /** A body that is not JSON (the CSV export): its media type and example text, with no schema component. */
     text?: { mediaType: "text/csv" | "text/event-stream"; example: string; headers?: Record<string, { description: string; schema: { type: "string" } }> };
+    /** A file (a document download): the media types it may have; the body is the file's bytes. */
+    file?: { mediaTypes: readonly string[]; headers?: Record<string, { description: string; schema: { type: "string" } }> };
   };
   errors: readonly ProblemStatus[];
   /** Callbacks this operation sets up (create: the status-change callback). */
@@ -442,6 +444,29 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: "get",
+    path: "/porting-requests/{id}/documents/{documentId}",
+    operationId: "downloadRequestDocument",
+    tag: "Porting requests",
+    summary: "Download document",
+    description:
+      "The document's bytes exactly as uploaded, as an attachment with its file name (`Content-Disposition`, UTF-8 names included). Its `Content-Type` is the type its content has (PDF, PNG or JPEG). A document of another request, or of another account's, is a 404.",
+    roles: ["customer", "support"],
+    pathParams: [
+      ...idParam("porting request", EXAMPLE_REQUEST_ID),
+      { name: "documentId", description: "The document's id, from List documents (a UUID).", example: "0b9f6f1e-5c1d-4e8a-9d7a-2f1c3b4a5d6e" },
+    ],
+    success: {
+      status: 200,
+      description: "The file.",
+      file: {
+        mediaTypes: ["application/pdf", "image/png", "image/jpeg"],
+        headers: { "Content-Disposition": { description: "`attachment` with the file name, ASCII and UTF-8 (RFC 6266).", schema: { type: "string" } } },
+      },
+    },
+    errors: [...AUTH_ERRORS, 404],
+  },
+  {
+    method: "get",
     path: "/distribution-groups",
     operationId: "listDistributionGroups",
     tag: "Distribution groups",
@@ -752,10 +777,12 @@ function operation(endpoint: Endpoint) {
           ...(endpoint.idempotent ? { "Idempotent-Replayed": { description: "`true` when this is the stored response of an earlier request with the same Idempotency-Key.", schema: { type: "string" } } } : {}),
           ...(endpoint.conditional ? etagHeader : {}),
           ...(success.text?.headers ?? {}),
+          ...(success.file?.headers ?? {}),
         },
         ...(success.text
           ? { content: { [success.text.mediaType]: { schema: { type: "string" }, example: success.text.example } } }
           : {}),
+        ...(success.file ? { content: Object.fromEntries(success.file.mediaTypes.map((type) => [type, { schema: { type: "string", format: "binary" } }])) } : {}),
         ...(success.schema
           ? {
               content: {

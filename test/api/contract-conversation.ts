@@ -111,6 +111,15 @@ export function conversationContract(ctx: ContractContext) {
       expect([...(list.body.data as { id: string }[]), ...(rest.body.data as { id: string }[])].map((d) => d.id)).toEqual([byFile.body.id, byId.body.id]);
       expect((await ctx.check("listRequestDocuments", { key: ctx.customerKey(), params: { id: open }, query: { limit: "0" } })).status).toBe(422);
 
+      // Downloaded as uploaded, by the account and by support; another request's document is not found.
+      const file = await ctx.check("downloadRequestDocument", { key: ctx.customerKey(), params: { id: open, documentId: byFile.body.id as string } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get("content-type")).toBe("application/pdf");
+      expect(file.headers.get("content-disposition")).toContain('filename="kpn.pdf"');
+      expect(file.body).toEqual(pdfBytes());
+      expect((await ctx.check("downloadRequestDocument", { key: ctx.supportKey(), params: { id: open, documentId: byId.body.id as string } })).status).toBe(200);
+      expect((await ctx.check("downloadRequestDocument", { key: ctx.customerKey(), params: { id: final, documentId: byId.body.id as string } })).status).toBe(404);
+
       const closed = await ctx.check("addRequestDocument", { key: ctx.customerKey(), params: { id: final }, body: uploadForm("invoice") });
       expect(closed.status).toBe(409);
       expect(closed.body).toMatchObject({ currentStatus: "completed" });

@@ -45,6 +45,14 @@ export async function expectDocumented(method: string, path: string, response: R
   expect(documented, `${method} ${path} answered ${status}, which the document does not list`).toBeDefined();
   seen.add(`${operation.operationId} ${status}`);
 
+  // A file (a document download): one of its media types, and its bytes (the route's own test compares them).
+  const fileTypes = Object.entries(documented!.content ?? {})
+    .filter(([, c]) => (c.schema as { format?: string }).format === "binary")
+    .map(([type]) => type);
+  if (fileTypes.length > 0 && status === "200") {
+    expect(fileTypes, `${method} ${path} ${status}`).toContain(response.headers.get("content-type")?.split(";")[0]);
+    return new Uint8Array(await response.clone().arrayBuffer());
+  }
   // A CSV is text, not a schema component: its media type, then the text (the export's own tests read its rows).
   if (documented!.content?.["text/csv"]) {
     expect(response.headers.get("content-type")?.split(";")[0], `${method} ${path} ${status}`).toBe("text/csv");
