@@ -35,6 +35,8 @@ import {
 import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
 import { ACCOUNT_ENDPOINTS } from "./account-endpoints";
 import { SCHEDULE_ENDPOINTS } from "./schedule-endpoints";
+import { PORTABILITY_ENDPOINTS } from "./portability-endpoints";
+import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 import { EVENTS_DESCRIPTION, EventsQuery, eventStreamExample, LAST_EVENT_ID_HEADER } from "./event-docs";
 import {
   ActionBody,
@@ -86,7 +88,7 @@ export type Endpoint = {
   /** OpenAPI path below /api/v1, with {params}. */
   path: string;
   operationId: string;
-  tag: "Countries" | "Company profiles" | "Porting requests" | "Events" | "Support" | "Distribution groups" | "Numbers" | "Accounts";
+  tag: "Countries" | "Company profiles" | "Porting requests" | "Events" | "Support" | "Distribution groups" | "Numbers" | "Accounts" | "Webhooks";
   summary: string;
   description: string;
   roles: readonly Role[];
@@ -625,7 +627,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [...AUTH_ERRORS, 410, 422],
   },
   ...SCHEDULE_ENDPOINTS,
+  ...PORTABILITY_ENDPOINTS,
   ...ACCOUNT_ENDPOINTS,
+  ...WEBHOOK_OPERATIONS,
 ];
 
 // ---- generation -----------------------------------------------------------------------------------
@@ -874,6 +878,7 @@ export function buildOpenApiDocument(options: { serverUrl: string }) {
       { name: "Distribution groups", description: "Where calls go." },
       { name: "Numbers", description: "What completion assigns." },
       { name: "Accounts", description: "Customer accounts, their people (invitations, users) and the audit log." },
+      { name: "Webhooks", description: "Your own endpoints for the account's events: each signed with its own secret, retried, logged and resendable." },
       { name: "Reference", description: "This document." },
     ],
     paths,

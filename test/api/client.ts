@@ -22,6 +22,7 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/porting-requests/[id]/cancel", () => import("@/app/api/v1/porting-requests/[id]/cancel/route")],
   ["/porting-requests/[id]/transitions", () => import("@/app/api/v1/porting-requests/[id]/transitions/route")],
   ["/porting-requests/[id]/schedule", () => import("@/app/api/v1/porting-requests/[id]/schedule/route")],
+  ["/portability-checks", () => import("@/app/api/v1/portability-checks/route")],
   ["/porting-requests/[id]/comments", () => import("@/app/api/v1/porting-requests/[id]/comments/route")],
   ["/porting-requests/[id]/documents", () => import("@/app/api/v1/porting-requests/[id]/documents/route")],
   ["/porting-requests/[id]/documents/[documentId]", () => import("@/app/api/v1/porting-requests/[id]/documents/[documentId]/route")],
@@ -42,8 +43,15 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/distribution-groups/[id]", () => import("@/app/api/v1/distribution-groups/[id]/route")],
   ["/numbers/[number]", () => import("@/app/api/v1/numbers/[number]/route")],
   ["/porting-requests/[id]/notifications", () => import("@/app/api/v1/porting-requests/[id]/notifications/route")],
-  ["/porting-requests/export", () => import("@/app/api/v1/porting-requests/export/route")],
   ["/events", () => import("@/app/api/v1/events/route")],
+  ["/porting-requests/export", () => import("@/app/api/v1/porting-requests/export/route")],
+  ["/event-types", () => import("@/app/api/v1/event-types/route")],
+  ["/webhook-endpoints", () => import("@/app/api/v1/webhook-endpoints/route")],
+  ["/webhook-endpoints/[id]", () => import("@/app/api/v1/webhook-endpoints/[id]/route")],
+  ["/webhook-endpoints/[id]/rotate-secret", () => import("@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route")],
+  ["/webhook-endpoints/[id]/test", () => import("@/app/api/v1/webhook-endpoints/[id]/test/route")],
+  ["/webhook-endpoints/[id]/deliveries", () => import("@/app/api/v1/webhook-endpoints/[id]/deliveries/route")],
+  ["/webhook-deliveries/[id]/resend", () => import("@/app/api/v1/webhook-deliveries/[id]/resend/route")],
 ];
 
 function match(path: string): { load: () => Promise<Module>; params: Record<string, string | string[]> } {

@@ -24,7 +24,9 @@ import { configurationContract } from "./contract-configuration";
 import { conversationContract, uploadForm } from "./contract-conversation";
 import { rejectionsContract } from "./contract-rejections";
 import { scheduleContract } from "./contract-schedule";
+import { portabilityContract } from "./contract-portability";
 import { eventsContract } from "./contract-events";
+import { webhooksContract } from "./contract-webhooks";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
 
 // Contract tests: every endpoint is called, on success and on every error it documents, and each
@@ -403,8 +405,10 @@ describe("distribution groups and numbers", () => {
 
 conversationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 accountsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+webhooksContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 scheduleContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+portabilityContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
 configurationContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
