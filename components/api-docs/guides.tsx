@@ -268,6 +268,38 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
         </p>
         <CodeBlock label="Following the event stream in Node.js">{eventStreamSnippet(base)}</CodeBlock>
       </Guide>
+
+      <Guide id="webhook-endpoints" title="Webhook endpoints">
+        <p>
+          To receive every event of your account without a <code className="font-mono">callbackUrl</code> on each request, add a webhook
+          endpoint (an admin of your account:{" "}
+          <a href="#op-createWebhookEndpoint" className="text-brand-700 underline">
+            Create webhook endpoint
+          </a>
+          , or Settings → Webhooks). Choose its <code className="font-mono">events</code> from{" "}
+          <a href="#op-listEventTypes" className="text-brand-700 underline">
+            List event types
+          </a>{" "}
+          (an empty list means all, including types added later). Every event of those types goes to every enabled endpoint that
+          subscribes to it, whichever request, key or person caused it.
+        </p>
+        <p>
+          Each endpoint has its own secret (<code className="font-mono">whsec_…</code>, shown once at creation and at rotation): verify
+          deliveries to an endpoint with its secret, exactly as callbacks above. The <code className="font-mono">webhook-id</code> is
+          the event&apos;s id, the same as in the event stream and on the request&apos;s callback, so a change that reaches you three
+          ways is one id to handle once. A status change&apos;s body is the JSON of Get porting request; a comment or document event&apos;s
+          body is <code className="font-mono">{"{ portingRequestId, reference, comment | document }"}</code>. The same retries, 10-second
+          timeout, 410 Gone and address rules as callbacks apply;{" "}
+          <a href="#op-listWebhookDeliveries" className="text-brand-700 underline">
+            List webhook deliveries
+          </a>{" "}
+          shows every attempt, and{" "}
+          <a href="#op-testWebhookEndpoint" className="text-brand-700 underline">
+            Send a test event
+          </a>{" "}
+          sends a signed <code className="font-mono">webhook_endpoint.test</code> to check your receiver.
+        </p>
+      </Guide>
     </>
   );
 }

@@ -14,7 +14,7 @@ export type Operation = {
   responses: Record<string, { $ref?: string; description?: string; content?: Record<string, { schema: JsonSchema; example?: unknown }> }>;
 };
 
-export const TAG_ORDER = ["Countries", "Company profiles", "Porting requests", "Events", "Support", "Distribution groups", "Numbers"] as const;
+export const TAG_ORDER = ["Countries", "Company profiles", "Porting requests", "Events", "Webhooks", "Support", "Distribution groups", "Numbers"] as const;
 export const anchor = (operationId: string) => `op-${operationId}`;
 export const tagAnchor = (tag: string) => `tag-${tag.toLowerCase().replace(/\s+/g, "-")}`;
 
@@ -30,6 +30,7 @@ export const GUIDES = [
   { id: "rejections", label: "Rejections and corrected requests" },
   { id: "callbacks", label: "Callbacks" },
   { id: "events", label: "Event stream" },
+  { id: "webhook-endpoints", label: "Webhook endpoints" },
 ] as const;
 
 /** The objects documented at the end of the page, in this order. */
