@@ -25,6 +25,7 @@ import { conversationContract, uploadForm } from "./contract-conversation";
 import { rejectionsContract } from "./contract-rejections";
 import { scheduleContract } from "./contract-schedule";
 import { portabilityContract } from "./contract-portability";
+import { portabilityContract } from "./contract-portability";
 import { eventsContract } from "./contract-events";
 import { webhooksContract } from "./contract-webhooks";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
@@ -408,6 +409,7 @@ accountsContract({ check, customerKey: () => customerKey, supportKey: () => supp
 webhooksContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 scheduleContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
+portabilityContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 portabilityContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
