@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { databaseUrl, getDb, type Executor } from "@/db";
 import { assertPostgresPatched } from "@/db/postgres-patch";
 import { getLogger } from "@/lib/observability/logger";
+import { reportEventStreams } from "@/lib/observability/metrics";
 import { poolApplicationName } from "@/lib/observability/pool";
 import { latestPosition, positionOf, readEvents, type EventPosition, type StoredEvent } from "./read";
 import { commentFrame, eventFrame } from "./sse";
@@ -99,6 +100,12 @@ export class EventHub {
   readonly stats = { reads: 0, events: 0, notifications: 0, connects: 0 };
 
   constructor(private readonly options: HubOptions) {}
+
+  /** Reports this hub's streams and connection to GET /api/metrics (the process's hub does). */
+  reportMetrics(): this {
+    reportEventStreams(() => ({ open: this.all.size, listening: this.connected }));
+    return this;
+  }
 
   /** Connects (once; later calls wait for the same start) and starts from the newest event. */
   start(): Promise<void> {
@@ -323,7 +330,7 @@ const holder = globalThis as unknown as { __portingEventHub?: EventHub };
 export function getEventHub(configure?: () => Omit<HubOptions, "databaseUrl" | "db">): EventHub {
   if (!holder.__portingEventHub) {
     assertPostgresPatched();
-    holder.__portingEventHub = new EventHub({ databaseUrl: databaseUrl(), db: getDb(), ...configure?.() });
+    holder.__portingEventHub = new EventHub({ databaseUrl: databaseUrl(), db: getDb(), ...configure?.() }).reportMetrics();
   }
   return holder.__portingEventHub;
 }

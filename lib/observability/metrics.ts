@@ -1,4 +1,4 @@
-import client, { AggregatorRegistry, Counter, Histogram, Registry } from "prom-client";
+import client, { AggregatorRegistry, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 // Prometheus metrics (GET /api/metrics; docs/operations.md lists each with its alert).
 //
@@ -63,10 +63,33 @@ function createMetrics() {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
     registers: [workerRegistry],
   });
+  // Read at scrape time from the instance's event hub (lib/events/hub.ts), which reports itself here.
+  new Gauge({
+    name: `${PREFIX}event_streams`,
+    help: "Event streams open on this instance (GET /api/v1/events and the pages' GET /api/live).",
+    registers: [registry],
+    collect() {
+      this.set(holder.__vpEventStreams?.().open ?? 0);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}event_listener_connected`,
+    help: "1 while this instance's LISTEN connection for events is up, 0 while it reconnects (pages fall back to slow polling meanwhile; nothing is lost).",
+    registers: [registry],
+    collect() {
+      this.set(holder.__vpEventStreams?.().listening ? 1 : 0);
+    },
+  });
   return { registry, workerRegistry, httpRequests, httpDuration, statusChanges, signInFailures, signInThrottled, deliveryAttempts, deliveryDuration };
 }
 
-const holder = globalThis as unknown as { __vpMetrics?: Metrics };
+type EventStreamSource = () => { open: number; listening: boolean };
+const holder = globalThis as unknown as { __vpMetrics?: Metrics; __vpEventStreams?: EventStreamSource };
+
+/** The event hub says how to read its open streams and its LISTEN connection (one hub per process). */
+export function reportEventStreams(source: EventStreamSource): void {
+  holder.__vpEventStreams = source;
+}
 
 export function metrics(): Metrics {
   holder.__vpMetrics ??= createMetrics();

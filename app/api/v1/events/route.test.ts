@@ -14,6 +14,7 @@ import { revokeApiKey } from "@/lib/auth/api-keys";
 import { invalidStreamCredentials } from "@/lib/auth/stream-credentials";
 import { recordEvent } from "@/lib/events/record";
 import { EVENT_TYPES } from "@/lib/events/types";
+import { metrics } from "@/lib/observability/metrics";
 import { transitionPortingRequest } from "@/lib/porting/transition-porting-request";
 import { GET as live } from "@/app/api/live/route";
 import { call, callJson, keyFor } from "@/test/api/client";
@@ -175,6 +176,10 @@ describe("GET /api/v1/events", () => {
     const before = hub.size;
     const reader = await stream({ key: await keyFor(customer) });
     expect(hub.size).toBe(before + 1);
+    // GET /api/metrics reports them.
+    const gauge = async (name: string) => Number(/ (\d+)$/m.exec(await metrics().registry.getSingleMetricAsString(name))?.[1]);
+    expect(await gauge("voice_porting_event_streams")).toBe(before + 1);
+    expect(await gauge("voice_porting_event_listener_connected")).toBe(1);
     await reader.cancel();
     await vi.waitFor(() => expect(hub.size).toBe(before));
   });
