@@ -5,6 +5,7 @@ import { requireCustomerPage } from "@/lib/auth/page";
 
 const items = [
   { href: "/porting-requests", label: "Porting requests" },
+  { href: "/check-numbers", label: "Check numbers" },
   { href: "/numbers", label: "Numbers" },
   { href: "/distribution-groups", label: "Distribution groups" },
   { href: "/company-profiles", label: "Company profiles" },
