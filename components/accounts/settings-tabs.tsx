@@ -1,9 +1,10 @@
 import { TabLinks } from "@/components/ui/tab-links";
 
-/** The sections of Settings; Team and Audit log only for the account's admins. */
-export function SettingsTabs({ current, admin }: { current: "/settings" | "/settings/team" | "/settings/audit-log" | "/settings/security"; admin: boolean }) {
+/** The sections of Settings; Team and Audit log only for the account's admins (members read Webhooks, admins manage them). */
+export function SettingsTabs({ current, admin }: { current: "/settings" | "/settings/webhooks" | "/settings/team" | "/settings/audit-log" | "/settings/security"; admin: boolean }) {
   const items = [
     { href: "/settings", label: "API & callbacks" },
+    { href: "/settings/webhooks", label: "Webhooks" },
     ...(admin
       ? [
           { href: "/settings/team", label: "Team" },

@@ -26,9 +26,11 @@ export function keysToInvalidate(change: LiveChange): QueryKey[] {
   const id = change.portingRequestId;
   if (change.type === "delivery") {
     // A delivery attempt was recorded (not an event): the notification panels and support's lists of them.
-    return [...(id ? [["porting-request-notifications", id]] : []), ["support-outbox"], ["support-callbacks"], ["support-status"]];
+    // Webhook endpoint attempts come as hints without a request: the Webhooks page's delivery lists.
+    return [...(id ? [["porting-request-notifications", id]] : []), ["support-outbox"], ["support-callbacks"], ["support-status"], ["webhook-deliveries"]];
   }
-  const keys: QueryKey[] = [["porting-requests"], ["support-queue"]];
+  // Every event may have queued deliveries to the account's webhook endpoints (Settings → Webhooks).
+  const keys: QueryKey[] = [["porting-requests"], ["support-queue"], ["webhook-deliveries"]];
   if (id) keys.push(["porting-request", id]);
   // The conversation panel and the documents list of the request (lib/events/types.ts).
   if (id && change.type === EVENT_TYPES.commentAdded) keys.push(["porting-request-comments", id]);
