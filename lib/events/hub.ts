@@ -109,7 +109,11 @@ export class EventHub {
 
   /** Connects (once; later calls wait for the same start) and starts from the newest event. */
   start(): Promise<void> {
-    this.startPromise ??= this.begin();
+    // A database that is away at the first stream fails that stream (503); the next one tries again.
+    this.startPromise ??= this.begin().catch((error: unknown) => {
+      this.startPromise = null;
+      throw error;
+    });
     return this.startPromise;
   }
 
