@@ -36,7 +36,6 @@ import { PROBLEM_TYPES, type ProblemStatus } from "./problem";
 import { ACCOUNT_ENDPOINTS } from "./account-endpoints";
 import { SCHEDULE_ENDPOINTS } from "./schedule-endpoints";
 import { PORTABILITY_ENDPOINTS } from "./portability-endpoints";
-import { PORTABILITY_ENDPOINTS } from "./portability-endpoints";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 import { EVENTS_DESCRIPTION, EventsQuery, eventStreamExample, LAST_EVENT_ID_HEADER } from "./event-docs";
 import {
@@ -628,7 +627,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [...AUTH_ERRORS, 410, 422],
   },
   ...SCHEDULE_ENDPOINTS,
-  ...PORTABILITY_ENDPOINTS,
   ...PORTABILITY_ENDPOINTS,
   ...ACCOUNT_ENDPOINTS,
   ...WEBHOOK_OPERATIONS,

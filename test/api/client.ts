@@ -23,7 +23,6 @@ const ROUTES: [pattern: string, load: () => Promise<Module>][] = [
   ["/porting-requests/[id]/transitions", () => import("@/app/api/v1/porting-requests/[id]/transitions/route")],
   ["/porting-requests/[id]/schedule", () => import("@/app/api/v1/porting-requests/[id]/schedule/route")],
   ["/portability-checks", () => import("@/app/api/v1/portability-checks/route")],
-  ["/portability-checks", () => import("@/app/api/v1/portability-checks/route")],
   ["/porting-requests/[id]/comments", () => import("@/app/api/v1/porting-requests/[id]/comments/route")],
   ["/porting-requests/[id]/documents", () => import("@/app/api/v1/porting-requests/[id]/documents/route")],
   ["/porting-requests/[id]/documents/[documentId]", () => import("@/app/api/v1/porting-requests/[id]/documents/[documentId]/route")],

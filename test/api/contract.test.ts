@@ -25,7 +25,6 @@ import { conversationContract, uploadForm } from "./contract-conversation";
 import { rejectionsContract } from "./contract-rejections";
 import { scheduleContract } from "./contract-schedule";
 import { portabilityContract } from "./contract-portability";
-import { portabilityContract } from "./contract-portability";
 import { eventsContract } from "./contract-events";
 import { webhooksContract } from "./contract-webhooks";
 import { document, documentedPairs, expectDocumented, seen, zodSchemaFor } from "./document";
@@ -409,7 +408,6 @@ accountsContract({ check, customerKey: () => customerKey, supportKey: () => supp
 webhooksContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 rejectionsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 scheduleContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
-portabilityContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 portabilityContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 eventsContract({ check, customerKey: () => customerKey, supportKey: () => supportKey, accountId: () => accountId });
 
