@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { EVENT_TYPES, EVENT_TYPE_VALUES, isStatusEvent } from "@/lib/events/types";
+import { EVENT_TYPES, EVENT_TYPE_VALUES, isStatusEvent, PAGE_HINTS } from "@/lib/events/types";
 import { POLL_INTERVAL_MS } from "./fetch-json";
 
 // Pushed, not polled (issue 13): one EventSource per tab on GET /api/live, opened while a live
@@ -24,6 +24,8 @@ export type LiveChange = { type: string; portingRequestId: string | null };
 /** The keys a change makes stale; one place for every page (add yours here). */
 export function keysToInvalidate(change: LiveChange): QueryKey[] {
   const id = change.portingRequestId;
+  // Support added an internal note (support's pages only hear of it): the conversation.
+  if (change.type === "internal_note") return id ? [["porting-request-comments", id]] : [];
   if (change.type === "delivery") {
     // A delivery attempt was recorded (not an event): the notification panels and support's lists of them.
     // Webhook endpoint attempts come as hints without a request: the Webhooks page's delivery lists.
@@ -109,8 +111,7 @@ class LiveConnection {
       }, delay);
     };
     const onMessage = (type: string) => (message: MessageEvent<string>) => this.handle(type, message.data);
-    for (const type of EVENT_TYPE_VALUES) source.addEventListener(type, onMessage(type));
-    source.addEventListener("delivery", onMessage("delivery"));
+    for (const type of [...EVENT_TYPE_VALUES, ...PAGE_HINTS]) source.addEventListener(type, onMessage(type));
   }
 
   private handle(type: string, data: string) {

@@ -7,7 +7,7 @@ import { reportEventStreams } from "@/lib/observability/metrics";
 import { poolApplicationName } from "@/lib/observability/pool";
 import { latestPosition, positionOf, readEvents, type EventPosition, type StoredEvent } from "./read";
 import { commentFrame, eventFrame } from "./sse";
-import { DELIVERIES_CHANNEL, EVENTS_CHANNEL } from "./types";
+import { DELIVERIES_CHANNEL, EVENTS_CHANNEL, PAGE_HINTS } from "./types";
 
 // One per server process (docs/events.md): ONE LISTEN connection, whatever the number of open
 // streams. A notification only says "something committed"; the hub then reads the event record
@@ -221,12 +221,14 @@ export class EventHub {
   }
 
   private hint(payload: string): void {
-    // "<account id>:<porting request id>", from the worker after it records a delivery attempt.
-    const [accountId, portingRequestId] = payload.split(":");
-    if (!accountId) return;
-    const targets = [...(this.byAccount.get(accountId) ?? []), ...this.everyAccount].filter((s) => s.page);
+    // "<account id>:<porting request id>[:<kind>]" (lib/events/types.ts, PAGE_HINTS): a delivery
+    // attempt the worker recorded, or an internal note, which only support's pages may hear of.
+    const [accountId, portingRequestId, kind = "delivery"] = payload.split(":");
+    if (!accountId || !(PAGE_HINTS as readonly string[]).includes(kind)) return;
+    const supportOnly = kind === "internal_note";
+    const targets = [...(supportOnly ? [] : (this.byAccount.get(accountId) ?? [])), ...this.everyAccount].filter((s) => s.page);
     if (targets.length === 0) return;
-    const message: HubMessage = { kind: "hint", accountId, frame: eventFrame({ event: "delivery", data: JSON.stringify({ portingRequestId: portingRequestId || null }) }) };
+    const message: HubMessage = { kind: "hint", accountId, frame: eventFrame({ event: kind, data: JSON.stringify({ portingRequestId: portingRequestId || null }) }) };
     for (const s of targets) deliver(s, message);
   }
 

@@ -27,8 +27,12 @@ export const EVENTS_CHANNEL = "voice_porting_events";
 export const EVENT_RETENTION_HOURS = 7 * 24;
 
 /**
- * pg_notify channel the worker uses after it records a delivery attempt (payload
- * "<account id>:<porting request id>"): the pages' notification panels and support's outbox refresh.
- * Not an event: nothing is kept, integrators never see it.
+ * pg_notify channel for the pages' hints (payload "<account id>:<porting request id>[:<hint>]"):
+ * changes that are not events, so nothing is kept and integrators never see them. `delivery`
+ * (the default): the worker recorded a delivery attempt (notification panels, support's outbox);
+ * `internal_note`: support added an internal note (support's pages only, never the account's).
  */
 export const DELIVERIES_CHANNEL = "voice_porting_deliveries";
+
+export const PAGE_HINTS = ["delivery", "internal_note"] as const;
+export type PageHint = (typeof PAGE_HINTS)[number];

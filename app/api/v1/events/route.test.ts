@@ -12,6 +12,7 @@ import { callbackDeliveries, events, users } from "@/db/schema";
 import { processEventHub } from "@/lib/api/event-stream";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { invalidStreamCredentials } from "@/lib/auth/stream-credentials";
+import { hintPages } from "@/lib/events/page-hints";
 import { recordEvent } from "@/lib/events/record";
 import { EVENT_TYPES } from "@/lib/events/types";
 import { metrics } from "@/lib/observability/metrics";
@@ -208,6 +209,27 @@ describe("GET /api/live (the pages' stream)", () => {
     const hint = await reader.next((f) => f.event === "delivery");
     expect(hint.id).toBeUndefined();
     expect(JSON.parse(hint.data!)).toEqual({ portingRequestId: request.id });
+  });
+
+  test("an internal note is hinted to support's pages only, never to the account's", async () => {
+    const { customer } = await createTenant("NL");
+    const request = await createRequest(customer);
+    const page = async (actor: Parameters<typeof signInAs>[0]) => {
+      signInAs(actor);
+      const reader = new SseReader((await live(new Request("http://localhost/api/live"), { params: Promise.resolve({}) })).body!);
+      open.push(reader);
+      await reader.next((f) => f.retry !== undefined);
+      return reader;
+    };
+    const customerPage = await page(customer);
+    const supportPage = await page(await createSupport());
+    await getDb().transaction((tx) => hintPages(tx, { accountId: customer.accountId, portingRequestId: request.id, kind: "internal_note" }));
+    await getDb().transaction((tx) => hintPages(tx, { accountId: customer.accountId, portingRequestId: request.id, kind: "delivery" }));
+    const note = await supportPage.next((f) => f.event === "internal_note");
+    expect(JSON.parse(note.data!)).toEqual({ portingRequestId: request.id });
+    // The delivery hint came after the note on the same connection: the customer's page had its chance.
+    await customerPage.next((f) => f.event === "delivery");
+    expect(customerPage.all.some((f) => f.event === "internal_note")).toBe(false);
   });
 });
 
