@@ -311,7 +311,8 @@ function EndpointCard({
         {expanded ? (
           <EndpointDeliveries
             endpointId={endpoint.id}
-            canResend={canManage}
+            // A disabled endpoint is sent nothing (the API answers 409): no Resend until it is enabled.
+            canResend={canManage && endpoint.enabled}
             now={renderedAt}
             busy={busy}
             onResend={(delivery) => {
