@@ -40,7 +40,7 @@ export function NewRequestResubmissionBanner({
             <li key={problem.code} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <span className="min-w-0">
                 <span className="font-medium text-slate-900">{problem.label}</span>
-                {concerns ? <span className="text-slate-600"> · {concerns}</span> : null}
+                {concerns && concerns !== problem.label ? <span className="text-slate-600"> · {concerns}</span> : null}
                 <span className="block text-xs text-slate-600">{problem.description}</span>
               </span>
               {step !== current ? (

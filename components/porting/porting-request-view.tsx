@@ -235,7 +235,7 @@ export function PortingRequestView({
         </div>
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={`Numbers (${numberCount})`} id="numbers">
             <NumbersTable numbers={request.phoneNumbers} flagged={flags.numbers} />

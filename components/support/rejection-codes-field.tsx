@@ -62,7 +62,8 @@ export function RejectionCodesField({
     <fieldset aria-describedby={error ? errorId : `${idPrefix}-codes-hint`} aria-invalid={error ? true : undefined}>
       <legend className="text-sm font-medium text-slate-700">What must the customer fix?</legend>
       <p id={`${idPrefix}-codes-hint`} className="mt-0.5 text-xs text-slate-500">
-        Tick every problem. The customer sees each with what to do, next to the part it concerns, and in the email and callback.
+        Tick every problem. The customer sees each with what to do (shown when ticked), next to the part it concerns, and in the email
+        and callback.
       </p>
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-red-700">
@@ -87,14 +88,17 @@ export function RejectionCodesField({
                         type="checkbox"
                         checked={Boolean(current)}
                         onChange={(e) => toggle(info.code, e.target.checked)}
-                        aria-describedby={`${id}-description`}
+                        aria-describedby={current ? `${id}-description` : undefined}
                         className="mt-0.5 h-4 w-4 shrink-0 accent-red-600"
                       />
-                      <label htmlFor={id} className="text-sm">
+                      <label htmlFor={id} className="text-sm" title={info.description}>
                         <span className="font-medium text-slate-900">{info.label}</span>
-                        <span id={`${id}-description`} className="block text-xs text-slate-500">
-                          {info.description}
-                        </span>
+                        {/* What the customer will read, once ticked: the list stays short to scan. */}
+                        {current ? (
+                          <span id={`${id}-description`} className="block text-xs text-slate-500">
+                            {info.description}
+                          </span>
+                        ) : null}
                       </label>
                     </div>
                     {current && isNumberCode(info.code) && numbers.length > 1 ? (

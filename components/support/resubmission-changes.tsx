@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDateTimeUtc } from "@/components/shared/format";
-import type { ResubmissionComparison } from "@/lib/support/resubmission-changes";
+import type { ResubmissionChange, ResubmissionComparison } from "@/lib/support/resubmission-changes";
 import { Section } from "./section";
 
 // On a corrected request's support page: the Blocked request it corrects, why that was rejected,
@@ -37,8 +37,28 @@ export function ResubmissionChanges({ comparison }: { comparison: ResubmissionCo
           ) : null}
         </p>
         {rows.length > 0 ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="min-w-full text-sm">
+          <>
+            {/* Phones: one block per part, before above now. */}
+            <ul className="mt-3 divide-y divide-slate-100 text-sm sm:hidden">
+              {rows.map((row) => (
+                <li key={row.key} className="py-2" data-key={row.key} data-changed={row.changed || undefined}>
+                  <p className="font-medium text-slate-700">
+                    {row.label}
+                    <FlagNote row={row} />
+                  </p>
+                  <p className="mt-0.5 break-words text-slate-500">
+                    <span className="text-xs">At the rejection: </span>
+                    {row.changed ? <del className="decoration-slate-400">{row.before ?? "—"}</del> : (row.before ?? "—")}
+                  </p>
+                  <p className={`break-words ${row.changed ? "font-medium text-slate-900" : "text-slate-600"}`}>
+                    <span className="text-xs font-normal text-slate-500">Now: </span>
+                    {row.after ?? "—"}
+                  </p>
+                  {row.note ? <p className="text-xs text-slate-600">{row.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+            <table className="mt-3 hidden min-w-full text-sm sm:table">
               <caption className="sr-only">Changes since the rejection, field by field</caption>
               <thead className="text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
                 <tr>
@@ -56,16 +76,9 @@ export function ResubmissionChanges({ comparison }: { comparison: ResubmissionCo
               <tbody className="divide-y divide-slate-100 align-top">
                 {rows.map((row) => (
                   <tr key={row.key} data-key={row.key} data-changed={row.changed || undefined}>
-                    <th scope="row" className="py-2 pr-4 text-left font-medium whitespace-nowrap text-slate-700">
+                    <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-700">
                       {row.label}
-                      {row.flaggedBy.length > 0 ? (
-                        <span
-                          className={`mt-0.5 block text-xs font-medium ${row.changed ? "text-green-800" : "text-amber-800"}`}
-                          title={`Flagged: ${row.flaggedBy.join(", ")}`}
-                        >
-                          {row.changed ? "Flagged · changed" : "Flagged · unchanged"}
-                        </span>
-                      ) : null}
+                      <FlagNote row={row} />
                     </th>
                     <td className="py-2 pr-4 break-words text-slate-500">
                       {row.changed ? <del className="decoration-slate-400">{row.before ?? "—"}</del> : (row.before ?? "—")}
@@ -78,9 +91,18 @@ export function ResubmissionChanges({ comparison }: { comparison: ResubmissionCo
                 ))}
               </tbody>
             </table>
-          </div>
+          </>
         ) : null}
       </div>
     </Section>
+  );
+}
+
+function FlagNote({ row }: { row: ResubmissionChange }) {
+  if (row.flaggedBy.length === 0) return null;
+  return (
+    <span className={`mt-0.5 block text-xs font-medium ${row.changed ? "text-green-800" : "text-amber-800"}`} title={`Flagged: ${row.flaggedBy.join(", ")}`}>
+      {row.changed ? "Flagged · changed" : "Flagged · unchanged"}
+    </span>
   );
 }
