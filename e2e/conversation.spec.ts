@@ -40,6 +40,8 @@ test("support asks, the customer sees 'waiting for you' and answers, support see
   // Keyboard: Ctrl+Enter sends.
   await supportPanel.getByLabel("Note", { exact: true }).press("Control+Enter");
   await expect(supportPanel.getByRole("article", { name: /^Internal note from/ })).toContainText(secret);
+  // Support moves on (a request left open reads the customer's new comments as they arrive).
+  await support.goto("/support");
 
   // The customer: "waiting for you" in the list and on the request page; the note is nowhere.
   const customer = await signedIn(browser, acme.admin.email, /\/porting-requests$/);
