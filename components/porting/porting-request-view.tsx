@@ -236,7 +236,7 @@ export function PortingRequestView({
       </section>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title={`Numbers (${numberCount})`} id="numbers">
             <NumbersTable numbers={request.phoneNumbers} flagged={flags.numbers} />
           </Card>

@@ -53,7 +53,7 @@ export function RequestDocuments({
             >
               <div className="min-w-0">
                 <p className="text-sm font-medium text-slate-900">{DOCUMENT_KIND_LABELS[doc.kind]}</p>
-                <p className="truncate text-xs text-slate-500" title={doc.fileName}>
+                <p className="break-words text-xs text-slate-500">
                   {doc.fileName} · {formatBytes(doc.size)} · {doc.addedAfterCreation ? "added" : "uploaded"} {formatDateTimeUtc(doc.createdAt)}
                   {doc.uploadedBy ? ` by ${doc.uploadedBy.name}${doc.uploadedBy.role === "support" ? ` (${ACTOR_ROLE_LABELS.support.toLowerCase()})` : ""}` : ""}
                 </p>
