@@ -6,10 +6,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { LabelledField, inputClass } from "@/components/ui/labelled-field";
 import { ActionErrorAlert } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
-import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
 import { statusLabel } from "@/lib/porting/statuses";
 import type { TransitionAction } from "@/lib/porting/transitions";
-import type { PortingStatus } from "@/lib/porting/values";
+import { MAX_REASON_LENGTH, type PortingStatus } from "@/lib/porting/values";
 import { formatNumber, plural } from "@/components/shared/format";
 import { useRequestAction, type RequestActionError, type RequestActionKind, type RequestActionNotice } from "./use-request-action";
 

@@ -12,7 +12,7 @@ import { ActionErrorAlert } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult } from "@/lib/auth/action";
 import type { PortingRequestDto } from "@/lib/porting/dto";
-import { MAX_REASON_LENGTH } from "@/lib/porting/schemas";
+import { MAX_REASON_LENGTH } from "@/lib/porting/values";
 import { statusLabel } from "@/lib/porting/statuses";
 import {
   CANNED_REJECTION_CODES,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { COUNTRIES, numberTypeSupport } from "./countries";
 import { rejectionCodesInput } from "./rejection-codes";
 import { TRANSITION_ACTIONS } from "./transitions";
-import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } from "./values";
+import { CONTRACT_SCENARIOS, COUNTRY_CODES, MAX_REASON_LENGTH, NUMBER_TYPES, PORTING_STATUSES } from "./values";
 
 // One zod schema per input, shared by the form resolver, the server action and the REST API
 // (STYLE.md habit 2). Client-safe on purpose: no env, no database, no Node modules. Checks that
@@ -11,7 +11,8 @@ import { CONTRACT_SCENARIOS, COUNTRY_CODES, NUMBER_TYPES, PORTING_STATUSES } fro
 
 export const MAX_NUMBERS_PER_REQUEST = 500;
 export const MAX_COMMENT_LENGTH = 2000;
-export const MAX_REASON_LENGTH = 1000;
+// In values.ts, so a client component can read it without bundling zod with this module's schemas.
+export { MAX_REASON_LENGTH };
 export const MAX_CUSTOMER_REFERENCE_LENGTH = 100;
 
 /** Forms send "" for an empty optional field; the API may send null or leave it out. */

@@ -41,3 +41,6 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const COUNTRY_CODES = ["NL", "BE", "DE", "GB", "FR", "ES"] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];
+
+/** A status change's reason, at most this long (the zod rule in schemas.ts; the forms' maxLength). */
+export const MAX_REASON_LENGTH = 1000;
