@@ -71,7 +71,7 @@ function CustomerReference({ value }: { value: string | null }) {
 
 export function RequestTable({ rows, renderedAt, groupNames, onNotice }: RowProps) {
   return (
-    <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white md:block">
+    <div className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Porting requests, newest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
