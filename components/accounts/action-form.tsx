@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass, LabelledField } from "@/components/ui/labelled-field";
 import { Notice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
+import { useHydrated } from "@/components/shared/use-hydrated";
 import type { ActionResult } from "@/lib/auth/action";
 
 // One small form for the accounts-and-access pages (invite, create account, passwords): labelled
@@ -48,6 +49,7 @@ export function ActionForm<T>({
   const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const formRef = useRef<HTMLFormElement>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +89,9 @@ export function ActionForm<T>({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+    // Until the page is interactive the button stays disabled: a browser's own submit would send the
+    // fields (passwords included) in the URL of a GET. method="post" keeps them out of it regardless.
+    <form ref={formRef} onSubmit={submit} method="post" noValidate className="space-y-4">
       <div role="status" aria-live="polite" className="empty:hidden">
         {success ? (
           <Notice tone="success" onDismiss={() => setSuccess(null)}>
@@ -126,7 +130,7 @@ export function ActionForm<T>({
           </LabelledField>
         ))}
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? (
           <>
             <Spinner /> {pendingLabel}

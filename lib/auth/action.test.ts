@@ -5,8 +5,9 @@ vi.mock("@/lib/auth/session", async () => (await import("@/test/session")).sessi
 
 import { signInAs } from "@/test/session";
 import { createSupport, createTenant } from "@/test/factories";
-import { ConflictError } from "@/lib/errors";
-import { action } from "./action";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { fieldErrorsFromZod } from "@/lib/shared/validation";
+import { action, publicAction } from "./action";
 
 const echo = action({ roles: ["customer"], input: z.object({ name: z.string().min(1, "Name is required.") }) }, async (actor, input) => ({
   account: actor.accountId,
@@ -50,4 +51,30 @@ test("the account comes from the session, and domain errors map to results", asy
   spy.mockRestore();
   expect(result).toMatchObject({ ok: false, code: "error" });
   expect(JSON.stringify(result)).not.toContain("secret_table");
+});
+
+/** React sends only plain objects to client components (a null prototype makes the action throw instead of answering). */
+function expectPlainForClient(value: unknown, at = "result") {
+  if (value === null || typeof value !== "object") return;
+  if (!Array.isArray(value)) expect(Object.getPrototypeOf(value), `${at} must be a plain object`).toBe(Object.prototype);
+  for (const [key, inner] of Object.entries(value)) expectPlainForClient(inner, `${at}.${key}`);
+}
+
+test("field errors reach the client as plain objects, from the schema, the verb, NUL checks and public actions; a field named __proto__ stays a key", async () => {
+  const { customer } = await createTenant();
+  signInAs(customer);
+  const fromSchema = await echo({ name: "" });
+  expectPlainForClient(fromSchema);
+  const fromVerb = await action({ roles: ["customer"], input: z.object({}) }, async () => {
+    throw new ValidationError(fieldErrorsFromZod(z.object({ __proto__: z.string() }).strict().safeParse({ ["__proto__"]: 1 }).error!));
+  })({});
+  expectPlainForClient(fromVerb);
+  const withNul = await echo({ name: "a\u0000b" });
+  expect(withNul).toMatchObject({ ok: false, code: "validation", fieldErrors: { name: [expect.stringContaining("NUL")] } });
+  expectPlainForClient(withNul);
+  const open = publicAction({ input: z.object({ email: z.email("Give an email.") }) }, async () => "sent");
+  const refused = await open({ email: "nope" });
+  expect(refused).toMatchObject({ ok: false, fieldErrors: { email: ["Give an email."] } });
+  expectPlainForClient(refused);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });

@@ -26,11 +26,21 @@ export type ActionResult<T> =
 type Role = Actor["role"];
 type ActorFor<R extends Role> = R extends "customer" ? CustomerActor : R extends "support" ? SupportActor : never;
 
+/**
+ * Field errors as a plain object for the client. The maps have no prototype (a field named
+ * "__proto__" is just a key), and React refuses to send a null-prototype object to a client
+ * component: the action would throw instead of answering, and no form would show its errors.
+ * Object.fromEntries defines each key as an own property, so the copy is as safe.
+ */
+function forClient(errors: FieldErrors | undefined): FieldErrors | undefined {
+  return errors ? (Object.fromEntries(Object.entries(errors)) as FieldErrors) : undefined;
+}
+
 export function toActionError(error: unknown): ActionResult<never> {
   if (isDomainError(error)) {
     switch (error.kind) {
       case "validation":
-        return { ok: false, code: "validation", message: error.message, fieldErrors: (error as { fieldErrors?: FieldErrors }).fieldErrors };
+        return { ok: false, code: "validation", message: error.message, fieldErrors: forClient((error as { fieldErrors?: FieldErrors }).fieldErrors) };
       case "conflict":
         return { ok: false, code: "conflict", message: error.message, details: (error as { details?: Record<string, unknown> }).details };
       default:
@@ -60,11 +70,11 @@ export function action<R extends Role, S extends z.ZodType, T>(
         }
         const parsed = options.input.safeParse(raw);
         if (!parsed.success) {
-          return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
+          return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: forClient(fieldErrorsFromZod(parsed.error)) };
         }
         // PostgreSQL text can't hold U+0000: named by field here rather than failing in the insert.
         const nul = nulCharacterErrors(parsed.data);
-        if (nul) return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: nul };
+        if (nul) return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: forClient(nul) };
         return { ok: true, data: await handler(actor as ActorFor<R>, parsed.data) };
       } catch (error) {
         return toActionError(error);
@@ -86,7 +96,7 @@ export function publicAction<S extends z.ZodType, T>(
     try {
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: fieldErrorsFromZod(parsed.error) };
+        return { ok: false, code: "validation", message: "Some fields need attention.", fieldErrors: forClient(fieldErrorsFromZod(parsed.error)) };
       }
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {
