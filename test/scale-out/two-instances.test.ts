@@ -24,6 +24,7 @@ import { authSecret, builtApp, signIn, startInstance, startWorker, type Proc } f
 // builds once); SCALE_OUT_APP_DIR points at a clean clone built elsewhere instead.
 
 const RATE_LIMIT = 12;
+const METRICS_TOKEN = "scale-out-metrics-token";
 const PASSWORD = "scale-out-password";
 let processes: Proc[] = [];
 let a: string;
@@ -41,6 +42,7 @@ beforeAll(async () => {
     API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     ALLOW_INSECURE_CALLBACKS: "true",
     EVENTS_HEARTBEAT_SECONDS: "1",
+    METRICS_TOKEN,
     LOG_LEVEL: "warn",
     DEMO_DATA: "",
   };
@@ -150,6 +152,12 @@ describe("two app instances and two workers on one database", () => {
     } finally {
       for (const reader of [...onA, ...onB]) await reader.cancel();
     }
+    // Clients gone: each instance lets go of their streams (no leak), as GET /api/metrics counts them.
+    const open = async (base: string) => {
+      const text = await (await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      return Number(/^voice_porting_event_streams (\d+)$/m.exec(text)?.[1]);
+    };
+    await until(async () => (await open(a)) === 0 && (await open(b)) === 0, 10_000, "the instances to close the streams");
   });
 
   test("with two workers racing, every callback and every email is delivered exactly once", async () => {
