@@ -92,7 +92,16 @@ export function EndpointView({ endpoint, operation, schemas, base }: { endpoint:
                 </li>
               ) : null}
               {errors.map((status) => {
-                const info = PROBLEM_TYPES[Number(status) as keyof typeof PROBLEM_TYPES];
+                const info = PROBLEM_TYPES[Number(status) as keyof typeof PROBLEM_TYPES] as (typeof PROBLEM_TYPES)[keyof typeof PROBLEM_TYPES] | undefined;
+                // Not every other answer is a problem: 304 Not Modified to an If-None-Match.
+                if (!info) {
+                  return (
+                    <li key={status}>
+                      <span className="font-mono font-semibold text-slate-700">{status}</span>{" "}
+                      <span className="text-slate-700">{operation.responses[status]?.description}</span>
+                    </li>
+                  );
+                }
                 return (
                   <li key={status}>
                     <a href={`#problem-${info.slug}`} className="font-mono font-semibold text-red-700 underline">
