@@ -18,7 +18,8 @@ export function scheduleContract({ check, customerKey, supportKey, accountId }: 
       const outside = await schedule(german.id, tomorrowAtUtc(21).toISOString());
       expect(outside.status).toBe(422);
       expect(Object.keys(outside.body.errors as object)).toEqual(["portingAt"]);
-      const past = await schedule(german.id, new Date(Date.now() - 3_600_000).toISOString());
+      // Yesterday at 10:00 UTC: in the porting window, so the refusal is for the past, whatever the hour now.
+      const past = await schedule(german.id, new Date(tomorrowAtUtc(10).getTime() - 2 * 86_400_000).toISOString());
       expect(past.status).toBe(422);
       expect((past.body.errors as Record<string, string[]>).portingAt![0]).toMatch(/future/);
       const unknownField = await check("schedulePortingRequestCompletion", { key: supportKey(), params: { id: german.id }, json: { portingAt: at.toISOString(), reason: "x" } });
