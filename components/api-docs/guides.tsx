@@ -8,6 +8,7 @@ import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from "@/lib/api/schemas";
 import { statusesJson } from "@/lib/api/serializers";
 import { ACTION_LABELS, TRANSITIONS } from "@/lib/porting/transitions";
 import { CodeBlock, Prose } from "./schema-view";
+import { EVENT_KINDS } from "@/lib/api/event-docs";
 import { eventStreamSnippet, quickStartCommands, validationProblemExample, VERIFY_SNIPPET } from "./snippets";
 
 // The guides an integrator reads before the operations: keys, formats, errors, retries, limits,
@@ -266,6 +267,18 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
           and follow from now. A <code className="font-mono">: heartbeat</code> comment comes every 20 seconds; a stream that stays
           silent for a minute is broken, so reconnect.
         </p>
+        <dl className="space-y-2 text-sm">
+          {EVENT_KINDS.map((kind) => (
+            <div key={kind.type}>
+              <dt>
+                <code className="font-mono font-semibold">{kind.type}</code>
+              </dt>
+              <dd className="text-slate-700">
+                {kind.when} <Prose text={kind.data} />
+              </dd>
+            </div>
+          ))}
+        </dl>
         <CodeBlock label="Following the event stream in Node.js">{eventStreamSnippet(base)}</CodeBlock>
       </Guide>
 

@@ -37,12 +37,12 @@ export const EVENT_KINDS = [
   {
     type: EVENT_TYPES.commentAdded,
     when: "A comment was added to a request by you or by support (never support's internal notes).",
-    data: "`{ portingRequestId, comment }`: the comment as List Comments returns it.",
+    data: "`{ portingRequestId, reference, comment }`: the comment as List Comments returns it.",
   },
   {
     type: EVENT_TYPES.documentAdded,
     when: "A document was added to a request after it was created.",
-    data: "`{ portingRequestId, document }`: the document as List Documents returns it (without the file; download it by its URL).",
+    data: "`{ portingRequestId, reference, document }`: the document as List Documents returns it (without the file; download it by its URL).",
   },
 ] as const;
 
@@ -53,12 +53,10 @@ export const eventStreamExample =
   exampleFrame("msg_2tq9ZPxkVY6wKxRDTjSKvA", EVENT_TYPES.statusChanged, { ...portingRequestExample, status: "in_progress", statusLabel: "In progress", version: 2 }) +
   ": heartbeat\n\n";
 
+// Plain sentences: the reference page renders `code` and nothing else of Markdown.
 export const EVENTS_DESCRIPTION = [
-  "Your account's events as [Server-Sent Events](https://html.spec.whatwg.org/multipage/server-sent-events.html) (`text/event-stream`), live: one event per status change (the creation included), comment and document addition. A support key gets every account's. The connection stays open; read it with any SSE client (a browser's `EventSource`, `curl -N`).",
-  "",
+  "Your account's events as Server-Sent Events (`text/event-stream`), live: one event per status change (the creation included), comment and document addition. A support key gets every account's. The connection stays open; read it with any SSE client (a browser's `EventSource`, `curl -N`).",
   "Each event has `id:` (its message id, `msg_…`: for a status change the same `webhook-id` its callback carries, so one change is one id everywhere), `event:` (its type) and `data:` (one line of JSON). Events come in the order they were committed, each once per connection.",
-  "",
-  ...EVENT_KINDS.map((k) => `- \`${k.type}\`: ${k.when} Data: ${k.data}`),
-  "",
+  `Types: ${EVENT_KINDS.map((k) => `\`${k.type}\` (${k.when.replace(/\.$/, "")})`).join("; ")}. A status change's data is the request's JSON as Get Porting Request answers right after it (the callback's body); a comment's or document's is \`{ portingRequestId, reference, comment | document }\`.`,
   `Reconnect with \`Last-Event-ID\` (header, or the \`lastEventId\` query parameter) set to the last \`id\` you received, and the stream resumes right after it from the same records that feed the callbacks, kept ${EVENT_RETENTION_HOURS / 24} days; nothing is lost or repeated. An id that is not kept any more, or not yours, is a 410: read the current state (List Porting Requests) and reconnect without it. A comment line (\`: heartbeat\`) comes every 20 seconds so proxies keep the connection open; the server ends a stream whose key is revoked or whose user is disabled. Opening a stream counts as one request against the key's rate limit.`,
-].join("\n");
+].join(" ");
