@@ -15,7 +15,9 @@ export function eventsContract(ctx: Pick<ContractContext, "check" | "customerKey
       await processEventHub().stop();
     });
 
-    test("a stream, a resume, and the 410 and 422 it documents", async () => {
+    // Half a second alone; once, in a CI dry run on a machine at load 20+, over 30 s (the first
+    // stream starts the process's LISTEN connection). Cause not found yet: see the closing note.
+    test("a stream, a resume, and the 410 and 422 it documents", { timeout: 90_000 }, async () => {
       const live = await ctx.check("streamEvents", { key: ctx.customerKey() });
       expect(live.status).toBe(200);
 
