@@ -233,17 +233,10 @@ async function main() {
     stopDb = server.stop;
     postmaster = await runningPostmaster(tmp);
   }
-  await runMigrations(url);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
-  const account = await createBenchAccount(sql, await hashPassword(PASSWORD));
-  const [support] = await sql`insert into users (email, name, role, password_hash) values ('agent@bench.test', 'Agent', 'support', ${await hashPassword(PASSWORD)}) returning id`;
-  const { key: supportKey } = await insertApiKey(drizzle(sql, { schema }), { id: support!.id as string, accountId: null }, "bench support");
-  // Enough requests in Requested for every change to accept one.
-  await seedRequests(sql, account, 0, Math.max(1_000, CHANGES * 7 * 2));
-  const requested = (await sql<{ id: string }[]>`select id from porting_requests where status = 'requested' order by created_at limit ${CHANGES}`).map((r) => r.id);
-
   let server: ChildProcess | null = null;
   const streams: Stream[] = [];
+  // Everything this run started is stopped whatever fails, the database included.
   const cleanup = async () => {
     for (const s of streams) s.close();
     if (server && server.exitCode === null) {
@@ -256,6 +249,13 @@ async function main() {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   };
   try {
+    await runMigrations(url);
+    const account = await createBenchAccount(sql, await hashPassword(PASSWORD));
+    const [support] = await sql`insert into users (email, name, role, password_hash) values ('agent@bench.test', 'Agent', 'support', ${await hashPassword(PASSWORD)}) returning id`;
+    const { key: supportKey } = await insertApiKey(drizzle(sql, { schema }), { id: support!.id as string, accountId: null }, "bench support");
+    // Enough requests in Requested for every change to accept one.
+    await seedRequests(sql, account, 0, Math.max(1_000, CHANGES * 7 * 2));
+    const requested = (await sql<{ id: string }[]>`select id from porting_requests where status = 'requested' order by created_at limit ${CHANGES}`).map((r) => r.id);
     server = await startServer(appDir, DIST, url);
     const cookie = await signIn(account.email);
 
