@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import type { InvitationDto } from "@/lib/accounts/invitations";
 import type { AccountUserDto } from "@/lib/accounts/users";
@@ -38,12 +39,15 @@ export function TeamManager({
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const [pending, start] = useTransition();
+  // Disabling ends the person's sessions and stops their API keys at once: asked first.
+  const [disabling, setDisabling] = useState<AccountUserDto | null>(null);
 
   function run<T>(label: string, work: () => Promise<ActionResult<T>>) {
     setMessage(null);
     start(async () => {
       try {
         const result = await work();
+        setDisabling(null);
         setMessage(result.ok ? { tone: "success", text: label } : { tone: "danger", text: result.message });
         if (result.ok) router.refresh();
       } catch {
@@ -69,7 +73,8 @@ export function TeamManager({
                 name: "role",
                 label: "Role",
                 type: "select",
-                defaultValue: "member",
+                // An account's first person is its admin; after that most invitations are members.
+                defaultValue: users.length === 0 ? "admin" : "member",
                 options: [
                   { value: "member", label: "Member" },
                   { value: "admin", label: "Admin" },
@@ -129,19 +134,23 @@ export function TeamManager({
                   >
                     {user.role === "admin" ? "Make member" : "Make admin"}
                   </Button>
-                  <Button
-                    variant={user.disabled ? "secondary" : "danger"}
-                    size="sm"
-                    disabled={pending}
-                    aria-label={`${user.disabled ? "Enable" : "Disable"}: ${user.name}`}
-                    onClick={() =>
-                      run(user.disabled ? `${user.name} can sign in again.` : `${user.name} is disabled: their sessions and API keys stopped working.`, () =>
-                        actions.updateUser({ accountId, userId: user.id, disabled: !user.disabled }),
-                      )
-                    }
-                  >
-                    {user.disabled ? "Enable" : "Disable"}
-                  </Button>
+                  {/* Disabling yourself would end this very session: another admin does that. */}
+                  {user.id === currentUserId ? null : (
+                    <Button
+                      variant={user.disabled ? "secondary" : "danger"}
+                      size="sm"
+                      disabled={pending}
+                      aria-label={`${user.disabled ? "Enable" : "Disable"}: ${user.name}`}
+                      aria-haspopup={user.disabled ? undefined : "dialog"}
+                      onClick={() =>
+                        user.disabled
+                          ? run(`${user.name} can sign in again.`, () => actions.updateUser({ accountId, userId: user.id, disabled: false }))
+                          : setDisabling(user)
+                      }
+                    >
+                      {user.disabled ? "Enable" : "Disable"}
+                    </Button>
+                  )}
                 </div>
               </li>
             ))}
@@ -199,6 +208,37 @@ export function TeamManager({
           </ul>
         )}
       </section>
+      <Dialog
+        open={disabling !== null}
+        onClose={() => setDisabling(null)}
+        dismissible={!pending}
+        tone="danger"
+        title={disabling ? `Disable ${disabling.name}?` : "Disable"}
+        description={
+          disabling ? (
+            <>
+              {disabling.email} is signed out everywhere at once, their API keys stop working, and they cannot sign in until enabled again.
+            </>
+          ) : null
+        }
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setDisabling(null)} disabled={pending}>
+              Keep access
+            </Button>
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={() => {
+                const user = disabling;
+                if (user) run(`${user.name} is disabled: their sessions and API keys stopped working.`, () => actions.updateUser({ accountId, userId: user.id, disabled: true }));
+              }}
+            >
+              {pending ? "Disabling…" : "Disable"}
+            </Button>
+          </>
+        }
+      />
     </div>
   );
 }
