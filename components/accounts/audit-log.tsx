@@ -48,14 +48,42 @@ function actorLabel(role: string): string | null {
   return null;
 }
 
-function describeChanges(changes: Record<string, unknown>): string {
+/** What each sentence already says, left out of the details below it. */
+const IN_SENTENCE = new Set(["email", "role", "name", "url"]);
+const LABELS: Record<string, string> = {
+  expiresAt: "link valid until",
+  previousSignsUntil: "previous secret signs until",
+  companyName: "company name",
+  registrationNumber: "registration number",
+  vatNumber: "VAT number",
+  postalCode: "postal code",
+  addressCountry: "address country",
+  numberTypes: "number types",
+  notificationEmails: "notification emails",
+  representativeFirstName: "representative first name",
+  representativeLastName: "representative last name",
+  representativePhone: "representative phone",
+  eventTypes: "event types",
+};
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (Array.isArray(value)) return value.length ? value.map(valueText).join(", ") : "none";
+  if (typeof value === "string" && ISO_TIME.test(value)) return dateTime(value);
+  return String(value);
+}
+
+function describeChanges(action: string, changes: Changes): string {
   return Object.entries(changes)
+    .filter(([name, value]) => !(IN_SENTENCE.has(name) && SENTENCES[action] && (typeof value !== "object" || value === null)))
     .map(([name, value]) => {
-      if (value && typeof value === "object" && "from" in value && "to" in value) {
+      const label = LABELS[name] ?? name;
+      if (value && typeof value === "object" && !Array.isArray(value) && "from" in value && "to" in value) {
         const v = value as { from: unknown; to: unknown };
-        return `${name}: ${String(v.from)} → ${String(v.to)}`;
+        return `${label}: ${valueText(v.from)} → ${valueText(v.to)}`;
       }
-      return `${name}: ${Array.isArray(value) ? value.join(", ") : String(value)}`;
+      return `${label}: ${valueText(value)}`;
     })
     .join(" · ");
 }
@@ -85,7 +113,7 @@ export function AuditLog({ events, nextHref, requestsHref }: { events: AuditEven
                 {SENTENCES[event.action]?.(event.changes) ?? event.action}
                 {event.actor.apiKey ? <span className="text-slate-500"> with the API key {quoted(event.actor.apiKey.name)} ({event.actor.apiKey.prefix}…)</span> : null}
               </p>
-              {Object.keys(event.changes).length > 0 ? <p className="mt-1 break-words text-slate-700">{describeChanges(event.changes)}</p> : null}
+              {describeChanges(event.action, event.changes) ? <p className="mt-1 break-words text-slate-700">{describeChanges(event.action, event.changes)}</p> : null}
               <p className="mt-1 text-xs text-slate-500">
                 <time dateTime={event.at}>{dateTime(event.at)}</time> · <span className="font-mono">{event.action}</span>
               </p>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/auth/action";
@@ -50,11 +49,6 @@ export function ForgotPasswordForm({ action }: { action: (input: { email: string
             If {sentTo} has a Voice Porting sign-in, we sent it a link to choose a new password. The link works once, for an hour.
           </Notice>
         </div>
-        <p className="text-sm">
-          <Link href="/login" className="font-medium text-brand-700 underline">
-            Back to sign in
-          </Link>
-        </p>
       </div>
     );
   }

@@ -28,7 +28,8 @@ export default async function InvitationPage(props: PageProps<"/invitations/[tok
       intro={
         <p>
           Welcome, {link.name}. Choose a password for <strong>{link.email}</strong>; you will be signed in as {link.role === "admin" ? "an admin" : "a member"} of{" "}
-          {link.accountName}.
+          {/* "Initech B.V." ends the sentence itself. */}
+          {link.accountName.endsWith(".") ? link.accountName : `${link.accountName}.`}
         </p>
       }
     >
