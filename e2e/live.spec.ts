@@ -71,13 +71,17 @@ test("another account's change never reaches the page", async ({ page, tenant })
   await page.goto("/porting-requests");
   await stream;
   await page.exposeFunction("recordEvent", (data: string) => events.push(data));
-  await page.evaluate(() => {
-    const source = new EventSource("/api/live");
-    for (const type of ["porting_request.created", "porting_request.status_changed"]) {
-      source.addEventListener(type, (e) => (window as unknown as { recordEvent: (d: string) => void }).recordEvent((e as MessageEvent<string>).data));
-    }
-  });
-  await page.waitForTimeout(1_000);
+  // Resolves once the second stream is open, so the changes below are sent to it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const source = new EventSource("/api/live");
+        source.addEventListener("open", () => resolve(), { once: true });
+        for (const type of ["porting_request.created", "porting_request.status_changed"]) {
+          source.addEventListener(type, (e) => (window as unknown as { recordEvent: (d: string) => void }).recordEvent((e as MessageEvent<string>).data));
+        }
+      }),
+  );
   await other.move(foreign.id, "in_progress", "Accepted");
   await mine.move(request.id, "in_progress", "Accepted");
   await expect.poll(() => events.length).toBeGreaterThan(0);
