@@ -118,7 +118,7 @@ test("a distribution group: create with two destinations, reorder, use it for a 
   await expect(card.getByRole("listitem")).toHaveText([/\+31 20 794 0199/, /sip:helpdesk@pbx\.acme\.example/]);
 
   // Move the number to the new group; it persists.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Numbers", level: 1 })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: shown });
   await expect(row.getByRole("link", { name: /PR-\d{6}/ })).toBeVisible();

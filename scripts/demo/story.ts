@@ -459,7 +459,7 @@ export async function nlPerform(env: StoryEnv, cast: Cast, request: CreatedReque
     await expect(status.getByText("Completed", { exact: true })).toBeVisible();
     await expect(support.getByRole("region", { name: "History", exact: true }).getByRole("listitem").first()).toContainText("Performed by customer");
 
-    await anna.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
+    await anna.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers", exact: true }).click();
     await expect(anna.getByRole("heading", { level: 1, name: "Numbers" })).toBeVisible();
     for (const number of NL_NUMBERS.shown) {
       const row = anna.getByRole("row").filter({ hasText: number });
@@ -516,7 +516,7 @@ export async function deCompleted(env: StoryEnv, cast: Cast): Promise<CreatedReq
     const actions = support.getByRole("group", { name: "Support actions" });
     await expect(actions.getByRole("button")).toHaveText(["Accept", "Reject"]);
     await supportActs(support, env, { button: "Accept", submit: "Accept request", reason: "Documents verified, request submitted to Deutsche Telekom" });
-    await expect(actions.getByRole("button")).toHaveText(["Complete", "Reject"]);
+    await expect(actions.getByRole("button")).toHaveText(["Complete", "Reject", "Schedule completion"]);
     await supportActs(support, env, {
       button: "Complete",
       submit: "Complete request",
@@ -528,7 +528,7 @@ export async function deCompleted(env: StoryEnv, cast: Cast): Promise<CreatedReq
     await customerSees(jonas, "Completed", DE_REASON);
     await env.snap(jonas, `Jonas's page shows ${request.reference} Completed, with support's reason — again without a reload.`, { key: "de-completed" });
 
-    await jonas.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers" }).click();
+    await jonas.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Numbers", exact: true }).click();
     for (const number of DE_NUMBERS.shown) {
       const row = jonas.getByRole("row").filter({ hasText: number });
       await expect(row.getByRole("link", { name: request.reference })).toBeVisible();
