@@ -261,11 +261,22 @@ export const portingRequests = pgTable(
     // (lib/porting/scheduled-completions.ts) is the job; this column is the moment as the request
     // shows it. Both are written together, and cleared together when the request changes status.
     scheduledPortingAt: ts("scheduled_porting_at"),
+    // A request of the account's sandbox (DESIGN.md, Sandbox; lib/porting/sandbox.ts): made with a
+    // test API key, driven by its magic number through the simulated provider, never seen by
+    // support, never counted in porting_request_counts, never holding its numbers (its number rows
+    // are never `open`) and never putting them on a voice account. Fixed at creation.
+    sandbox: boolean("sandbox").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("porting_requests_reference_key").on(t.reference),
+    // The Sandbox tab (newest first, and its counts) reads the few sandbox rows of an account
+    // without walking its live ones; the simulated provider walks the open sandbox rows only.
+    index("porting_requests_sandbox_account_created_idx").on(t.accountId, t.createdAt, t.id).where(sql`${t.sandbox}`),
+    index("porting_requests_sandbox_changed_idx")
+      .on(t.statusChangedAt, t.id)
+      .where(sql`${t.sandbox} AND ${t.status} IN ('requested', 'in_progress', 'delayed')`),
     uniqueIndex("porting_requests_resubmission_of_key").on(t.resubmissionOfId).where(sql`${t.resubmissionOfId} IS NOT NULL`),
     // The customer list: newest first, optionally one status; keyset on (created_at, id).
     // Ascending on purpose: a backward scan serves ORDER BY … DESC (= DESC NULLS FIRST), which a
@@ -453,6 +464,10 @@ export const voiceNumbers = pgTable(
   ],
 );
 
+export const API_KEY_MODES = ["live", "test"] as const;
+export type ApiKeyMode = (typeof API_KEY_MODES)[number];
+export const apiKeyMode = pgEnum("api_key_mode", API_KEY_MODES);
+
 export const apiKeys = pgTable(
   "api_keys",
   {
@@ -464,13 +479,19 @@ export const apiKeys = pgTable(
     accountId: uuid("account_id").references(() => accounts.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
+    // `test` keys (vp_test_…) act in the account's sandbox (DESIGN.md, Sandbox); support keys are live.
+    mode: apiKeyMode("mode").notNull().default("live"),
     // SHA-256 of the whole key; the key itself is shown once and never stored.
     hash: text("hash").notNull(),
     lastUsedAt: ts("last_used_at"),
     revokedAt: ts("revoked_at"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("api_keys_hash_key").on(t.hash), index("api_keys_account_idx").on(t.accountId)],
+  (t) => [
+    uniqueIndex("api_keys_hash_key").on(t.hash),
+    index("api_keys_account_idx").on(t.accountId),
+    check("api_keys_test_mode_account_check", sql`${t.mode} = 'live' OR ${t.accountId} IS NOT NULL`),
+  ],
 );
 
 // ---- REST API ------------------------------------------------------------------------------------
@@ -626,6 +647,9 @@ export const events = pgTable(
     type: text("type").notNull(),
     // The JSON text exactly as delivered (for status changes the GET JSON, byte for byte the callback's body).
     body: text("body").notNull(),
+    // An event of a sandbox request (lib/events/record.ts copies the request's flag): only test
+    // keys' streams carry it, live keys' and support's never do.
+    sandbox: boolean("sandbox").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

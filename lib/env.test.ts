@@ -7,6 +7,7 @@ test("defaults need nothing set", () => {
   expect(env.DATABASE_URL).toBeUndefined();
   expect(env.ALLOW_INSECURE_CALLBACKS).toBe(false);
   expect(env.API_RATE_LIMIT_PER_MINUTE).toBe(600);
+  expect(env.SANDBOX_STEP_SECONDS).toBe(5);
 });
 
 test.each([
@@ -22,6 +23,8 @@ test.each([
   ["LOG_LEVEL", "verbose"],
   ["LOG_FORMAT", "xml"],
   ["METRICS_TOKEN", "short"],
+  ["SANDBOX_STEP_SECONDS", "soon"],
+  ["SANDBOX_STEP_SECONDS", "0"],
 ])("a bad %s (%s) is refused with a message naming it", (name, value) => {
   expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
   try {

@@ -59,6 +59,9 @@ const schema = z.object({
   // Event streams (GET /api/v1/events, the pages' live updates) send a comment line this often, so
   // a proxy or load balancer with an idle timeout (often 60 s) keeps them open.
   EVENTS_HEARTBEAT_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0.05, "must be at least 0.05 seconds").max(300, "must be at most 300 seconds").default(20),
+  // The sandbox's simulated provider (lib/porting/sandbox-provider.ts) moves a sandbox request with
+  // a magic number one step once it has been this long in its current status.
+  SANDBOX_STEP_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).min(0.1, "must be at least 0.1 seconds").max(3600, "must be at most 3600 seconds").default(5),
 });
 
 export type Env = z.infer<typeof schema>;

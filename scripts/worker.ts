@@ -54,6 +54,9 @@ async function main() {
   // The same fleet completes requests at their confirmed porting moment (lib/porting/completion-worker.ts).
   const { CompletionWorker } = await import("@/lib/porting/completion-worker");
   const completions = new CompletionWorker({ databaseUrl: url });
+  // And plays the sandbox's provider and support (lib/porting/sandbox-worker.ts).
+  const { SandboxWorker } = await import("@/lib/porting/sandbox-worker");
+  const sandbox = new SandboxWorker({ databaseUrl: url, stepSeconds: (await loadEnv()).SANDBOX_STEP_SECONDS });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -66,7 +69,7 @@ async function main() {
     }
     stopping = true;
     log.info({ signal }, `${signal}: finishing the deliveries in flight…`);
-    Promise.all([worker.stop(), completions.stop()]).then(
+    Promise.all([worker.stop(), completions.stop(), sandbox.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, "the worker did not stop cleanly");
@@ -79,6 +82,7 @@ async function main() {
 
   await worker.start();
   await completions.start();
+  sandbox.start();
 }
 
 main().catch((error) => {

@@ -259,11 +259,11 @@ export async function insertRequestInStatus(opts: {
   });
 }
 
-/** Differences between porting_request_counts and a real count(*); empty when they agree. */
+/** Differences between porting_request_counts and a real count(*) of the live requests (the counts never hold sandbox ones); empty when they agree. */
 export async function countMismatches(): Promise<{ accountId: string; status: string; stored: number; actual: number }[]> {
   const rows = await getDb().execute<{ account_id: string; status: string; stored: number; actual: number }>(sql`
     with actual as (
-      select account_id, status, count(*)::int as n from porting_requests group by account_id, status
+      select account_id, status, count(*)::int as n from porting_requests where not sandbox group by account_id, status
     )
     select coalesce(c.account_id, a.account_id) as account_id, coalesce(c.status, a.status)::text as status,
            coalesce(c.count, 0) as stored, coalesce(a.n, 0) as actual

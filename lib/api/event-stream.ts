@@ -52,11 +52,14 @@ export async function openEventStream(request: Request, actor: Actor, options: S
   const hub = options.hub ?? processEventHub();
   const db = options.db ?? getDb();
   const accountId = actor.role === "support" ? null : actor.accountId;
+  // A key's stream is its side of the account; a session's API stream is live; the account's own
+  // pages (a session) hear both, since a sandbox request's page follows its changes too.
+  const sandbox = actor.role === "support" ? false : (actor.sandbox ?? (options.page ? null : false));
 
   const lastEventId = lastEventIdOf(request);
   let after: EventPosition | null = null;
   if (lastEventId) {
-    after = await findEventPosition(db, lastEventId, accountId);
+    after = await findEventPosition(db, lastEventId, accountId, sandbox);
     // Another account's id is answered exactly as an unknown one.
     if (!after) {
       throw new HttpProblem(
@@ -114,6 +117,7 @@ export async function openEventStream(request: Request, actor: Actor, options: S
 
   const subscriber: Subscriber = {
     accountId,
+    sandbox,
     page: options.page,
     credential,
     receive: (message) => (live ? send(message) : void held.push(message)),
@@ -148,7 +152,7 @@ export async function openEventStream(request: Request, actor: Actor, options: S
     try {
       if (after) {
         for (;;) {
-          const page = await readEvents(db, { after: last, accountId, limit: BACKLOG_PAGE });
+          const page = await readEvents(db, { after: last, accountId, sandbox, limit: BACKLOG_PAGE });
           for (const event of page.events) {
             if (closed) return;
             send({ kind: "event", event, position: { txId: event.txId, id: event.id }, frames: framesOf(event) });

@@ -75,6 +75,7 @@ export const portingRequestExample: PortingRequestJson = {
   updatedAt: "2026-05-04T09:12:45.120Z",
   statusChangedAt: "2026-05-04T09:12:45.120Z",
   waitingForCustomer: false,
+  sandbox: false,
 };
 
 export const readyPortingRequestExample: PortingRequestJson = {

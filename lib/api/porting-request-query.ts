@@ -28,6 +28,7 @@ export function portingRequestCriteria(query: Omit<ListQuery, "limit" | "cursor"
     q: query.q,
     currentProvider: query.currentProvider,
     companyProfileId: query.companyProfileId,
+    sandbox: query.sandbox === undefined ? undefined : query.sandbox === "true",
   };
 
   if (query.number !== undefined) {

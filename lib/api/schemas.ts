@@ -153,6 +153,9 @@ export const PortingRequest = z
     waitingForCustomer: z
       .boolean()
       .describe("Support asked you for information (a comment with `asksForInformation`) and waits for your reply: a comment or a document. Not a status; false once the request is final."),
+    sandbox: z
+      .boolean()
+      .describe("A request of your account's sandbox, made with a test key (`vp_test_…`): moved by the simulated provider according to its magic number (see Sandbox), never seen by support, never putting numbers on your voice account. A test key sees only these; a live key never does."),
   })
   .describe("A porting request: the same JSON in the create answer, Get Porting Request, list items and every callback body.");
 
@@ -292,6 +295,12 @@ export const ListPortingRequestsQuery = z
       .max(100, "Search for at most 100 characters.")
       .optional()
       .describe("Free search, as in the app's search box: a reference, a phone number, or part of your own reference (`customerReference`)."),
+    sandbox: z
+      .enum(["true", "false"], { error: "Give sandbox as true or false." })
+      .optional()
+      .describe(
+        "Which side of the account: your key's own by default (a test key `vp_test_…` lists the sandbox, a live key the live requests); the other side is a 422. The app's pages use it to show the Sandbox tab.",
+      ),
     limit: z.coerce
       .number({ error: `Give the page size as a number from 1 to ${API_MAX_LIMIT}.` })
       .int(`Give the page size as a whole number from 1 to ${API_MAX_LIMIT}.`)

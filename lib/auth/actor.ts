@@ -9,6 +9,13 @@ export type CustomerActor = {
   accountId: string;
   /** admin: invites and manages the account's users, webhooks and signing secrets; member: the rest. */
   accountRole: "admin" | "member";
+  /**
+   * The mode of the API key that calls (DESIGN.md, Sandbox): true for a test key, which sees and
+   * makes only the account's sandbox requests; false for a live key, which never sees them.
+   * Absent for a browser session: it reads a request of either kind by id (a sandbox request's
+   * page says so), and its lists, counts and exports are live unless the page asks for the sandbox.
+   */
+  sandbox?: boolean;
 };
 
 export type SupportActor = {
@@ -21,5 +28,5 @@ export type SupportActor = {
 
 export type Actor = CustomerActor | SupportActor;
 
-/** Status changes made by the platform itself (none yet; kept for history entries). */
+/** Status changes made by the platform itself: a scheduled completion, the sandbox's simulated provider. */
 export type SystemActor = { role: "system"; userId: null; name: string };

@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { callerApiKeyId, recordAudit } from "./audit";
 import type { Actor } from "./actor";
 import { API_KEY_PATTERN, hashApiKey, insertApiKey } from "./api-key-tokens";
+import { API_KEY_MODES, type ApiKeyMode } from "@/db/schema";
 import { actorOf } from "./users";
 
 export { hashApiKey } from "./api-key-tokens";
@@ -24,7 +25,11 @@ export const apiKeyNameSchema = z.object({
     .trim()
     .min(1, "Give the key a name, such as the script or system that will use it.")
     .max(100, "Keep the name under 100 characters."),
+  // A test key acts in the account's sandbox (DESIGN.md, Sandbox; lib/porting/sandbox.ts).
+  mode: z.enum(API_KEY_MODES, { error: "Choose live or test (sandbox)." }).default("live"),
 });
+
+export const SUPPORT_TEST_KEY = "Test keys act in a customer account's sandbox: support keys are live keys only.";
 
 export const revokeApiKeySchema = z.object({ id: z.string({ error: "The key id is missing." }) });
 
@@ -32,21 +37,24 @@ export type ApiKeyDto = {
   id: string;
   name: string;
   prefix: string;
+  /** `test`: a sandbox key (vp_test_…). */
+  mode: ApiKeyMode;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
   createdBy: { name: string; email: string } | null;
 };
 
-export type CreatedApiKey = { id: string; name: string; prefix: string; key: string };
+export type CreatedApiKey = { id: string; name: string; prefix: string; key: string; mode: ApiKeyMode };
 
 /** Low-level: a key for a user row (tests, the api-key script through api-key-tokens). */
 export async function createApiKey(
   db: Executor,
   user: { id: string; accountId: string | null },
   name: string,
+  mode: ApiKeyMode = "live",
 ): Promise<{ id: string; key: string; prefix: string }> {
-  return insertApiKey(db, user, name);
+  return insertApiKey(db, user, name, mode);
 }
 
 /** The keys this actor may see and revoke: its account's keys, or (support) the support keys. */
@@ -59,8 +67,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function createApiKeyForActor(actor: Actor, input: z.input<typeof apiKeyNameSchema>, db: Executor = getDb()): Promise<CreatedApiKey> {
   const parsed = apiKeyNameSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError({ name: parsed.error.issues.map((i) => i.message) });
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "name")] ??= []).push(issue.message);
+    throw new ValidationError(errors);
   }
+  if (parsed.data.mode === "test" && actor.role !== "customer") throw new ValidationError({ mode: [SUPPORT_TEST_KEY] });
   const [active] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(schema.apiKeys)
@@ -70,11 +81,11 @@ export async function createApiKeyForActor(actor: Actor, input: z.input<typeof a
   }
   const apiKeyId = callerApiKeyId();
   return db.transaction(async (tx) => {
-    const created = await insertApiKey(tx, { id: actor.userId, accountId: actor.role === "customer" ? actor.accountId : null }, parsed.data.name);
+    const created = await insertApiKey(tx, { id: actor.userId, accountId: actor.role === "customer" ? actor.accountId : null }, parsed.data.name, parsed.data.mode);
     await recordAudit(
       tx,
       actor,
-      { accountId: actor.accountId, action: "api_key.created", objectType: "api_key", objectId: created.id, changes: { name: parsed.data.name, prefix: created.prefix } },
+      { accountId: actor.accountId, action: "api_key.created", objectType: "api_key", objectId: created.id, changes: { name: parsed.data.name, prefix: created.prefix, mode: created.mode } },
       apiKeyId,
     );
     return { ...created, name: parsed.data.name };
@@ -87,6 +98,7 @@ export async function listApiKeys(actor: Actor, db: Executor = getDb()): Promise
       id: schema.apiKeys.id,
       name: schema.apiKeys.name,
       prefix: schema.apiKeys.prefix,
+      mode: schema.apiKeys.mode,
       createdAt: schema.apiKeys.createdAt,
       lastUsedAt: schema.apiKeys.lastUsedAt,
       revokedAt: schema.apiKeys.revokedAt,
@@ -102,6 +114,7 @@ export async function listApiKeys(actor: Actor, db: Executor = getDb()): Promise
     id: r.id,
     name: r.name,
     prefix: r.prefix,
+    mode: r.mode,
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -142,6 +155,7 @@ export type ApiKeyAuthentication<A = never> =
 type KeyRow = {
   key_id: string;
   key_account_id: string | null;
+  key_mode: ApiKeyMode;
   revoked: boolean;
   user: { id: string; name: string; email: string; role: "customer" | "support"; account_id: string | null; account_role: "admin" | "member" | null; disabled: boolean; session_version: number };
   alongside: unknown;
@@ -174,7 +188,7 @@ export async function authenticateApiKey<A = never>(key: string, alongside?: (ke
   const rows = await onceMoreIfLost(() =>
     executePrepared<KeyRow>(sql`
       with key_row as (
-        select k.id as key_id, k.account_id as key_account_id, k.revoked_at is not null as revoked, k.last_used_at,
+        select k.id as key_id, k.account_id as key_account_id, k.mode as key_mode, k.revoked_at is not null as revoked, k.last_used_at,
           json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role, 'account_id', u.account_id,
             'account_role', u.account_role, 'disabled', u.disabled, 'session_version', u.session_version) as "user",
           not u.disabled as usable
@@ -189,7 +203,7 @@ export async function authenticateApiKey<A = never>(key: string, alongside?: (ke
         returning 1
       )${alongside ? sql`,
       alongside as (${alongside(keyId)})` : sql``}
-      select key_id, key_account_id, revoked, "user",
+      select key_id, key_account_id, key_mode, revoked, "user",
         ${alongside ? sql`(select row_to_json(alongside) from alongside)` : sql`null`} as alongside
       from key_row`),
   );
@@ -211,6 +225,8 @@ export async function authenticateApiKey<A = never>(key: string, alongside?: (ke
   if (!actor || (actor.role === "customer" ? actor.accountId !== row.key_account_id : row.key_account_id !== null)) {
     return { ok: false, reason: "unknown" };
   }
+  // A customer's key says which side of the account it acts on: its sandbox (test) or live.
+  if (actor.role === "customer") actor.sandbox = row.key_mode === "test";
   return { ok: true, actor, keyId: row.key_id, alongside: (row.alongside as A | null) ?? null };
 }
 

@@ -56,6 +56,12 @@ export type StreamCredential = {
 export type Subscriber = {
   /** One account's events, or every account's (support): null. */
   accountId: string | null;
+  /**
+   * Which side of the account (DESIGN.md, Sandbox): the sandbox's events only (a test key), both
+   * (null: the account's own pages in a browser), or, when false or absent, the live ones only
+   * (live keys, sessions' API streams and support, who never sees a sandbox event).
+   */
+  sandbox?: boolean | null;
   /** A page of the app: slim events and the delivery hints. */
   page: boolean;
   credential: StreamCredential;
@@ -216,8 +222,8 @@ export class EventHub {
     if (!targets && this.everyAccount.size === 0) return;
     // Framed once for every stream that gets it.
     const message: HubMessage = { kind: "event", event, position, frames: framesOf(event) };
-    for (const s of targets ?? []) deliver(s, message);
-    for (const s of this.everyAccount) deliver(s, message);
+    for (const s of targets ?? []) if (sees(s, event)) deliver(s, message);
+    for (const s of this.everyAccount) if (sees(s, event)) deliver(s, message);
   }
 
   private hint(payload: string): void {
@@ -317,6 +323,10 @@ export class EventHub {
     this.listenClient = null;
     await client?.end({ timeout: 1 });
   }
+}
+
+function sees(subscriber: Subscriber, event: StoredEvent): boolean {
+  return subscriber.sandbox === null || event.sandbox === (subscriber.sandbox ?? false);
 }
 
 function deliver(subscriber: Subscriber, message: HubMessage): void {

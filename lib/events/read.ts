@@ -20,6 +20,8 @@ export type StoredEvent = {
   portingRequestId: string | null;
   type: string;
   body: string;
+  /** An event of a sandbox request (only test keys' streams, and the account's pages, carry it). */
+  sandbox: boolean;
   createdAt: Date;
 };
 
@@ -44,8 +46,16 @@ const columns = {
   portingRequestId: events.portingRequestId,
   type: events.type,
   body: events.body,
+  sandbox: events.sandbox,
   createdAt: events.createdAt,
 };
+
+/** Which events a reader sees: the sandbox's (true), the live ones (false), or both (null: the account's own pages). */
+export type EventSide = boolean | null;
+
+function sideCondition(sandbox: EventSide | undefined) {
+  return sandbox === null || sandbox === undefined ? undefined : eq(events.sandbox, sandbox);
+}
 
 /**
  * Events after `after` (all of them when null), oldest first, at most `limit`; only one account's
@@ -53,7 +63,7 @@ const columns = {
  */
 export async function readEvents(
   db: Executor,
-  opts: { after: EventPosition | null; accountId?: string | null; limit?: number },
+  opts: { after: EventPosition | null; accountId?: string | null; limit?: number; sandbox?: EventSide },
 ): Promise<EventPage> {
   const limit = opts.limit ?? 500;
   const rows = await db
@@ -62,6 +72,7 @@ export async function readEvents(
     .where(
       and(
         opts.accountId ? eq(events.accountId, opts.accountId) : undefined,
+        sideCondition(opts.sandbox),
         opts.after ? sql`(${events.txId}, ${events.id}) > (${opts.after.txId}::xid8, ${opts.after.id}::bigint)` : undefined,
       ),
     )
@@ -90,11 +101,11 @@ export async function latestPosition(db: Executor): Promise<EventPosition | null
  * The position of the event with this webhook-id, when it is still kept and belongs to
  * `accountId` (any account when null: support). Another account's id is answered as unknown.
  */
-export async function findEventPosition(db: Executor, messageId: string, accountId: string | null): Promise<EventPosition | null> {
+export async function findEventPosition(db: Executor, messageId: string, accountId: string | null, sandbox?: EventSide): Promise<EventPosition | null> {
   const [row] = await db
     .select({ txId: events.txId, id: events.id })
     .from(events)
-    .where(and(eq(events.messageId, messageId), accountId ? eq(events.accountId, accountId) : undefined))
+    .where(and(eq(events.messageId, messageId), accountId ? eq(events.accountId, accountId) : undefined, sideCondition(sandbox)))
     .limit(1);
   return row ?? null;
 }

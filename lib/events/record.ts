@@ -2,7 +2,7 @@
 // the requests it completes at their confirmed porting moment (lib/porting/scheduled-completions.ts).
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { events } from "@/db/schema";
+import { events, portingRequests } from "@/db/schema";
 import { queueEndpointDeliveries } from "./endpoint-deliveries";
 import { newMessageId } from "./message-id";
 import { EVENTS_CHANNEL, type EventType } from "./types";
@@ -35,7 +35,17 @@ export async function recordEvent(tx: Executor, event: NewEvent): Promise<Record
   const body = typeof event.body === "string" ? event.body : JSON.stringify(event.body);
   const [row] = await tx
     .insert(events)
-    .values({ messageId, accountId: event.accountId, portingRequestId: event.portingRequestId, type: event.type, body })
+    .values({
+      messageId,
+      accountId: event.accountId,
+      portingRequestId: event.portingRequestId,
+      type: event.type,
+      body,
+      // A sandbox request's events are the sandbox's (test keys' streams only), whoever records them.
+      sandbox: event.portingRequestId
+        ? sql`coalesce((select ${portingRequests.sandbox} from ${portingRequests} where ${portingRequests.id} = ${event.portingRequestId}), false)`
+        : false,
+    })
     .returning({ id: events.id });
   if (!row) throw new Error("recordEvent: insert returned no row");
   // The account's subscribed webhook endpoints get it too, queued in this same transaction.

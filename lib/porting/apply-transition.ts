@@ -105,7 +105,9 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
       .where(eq(portingRequestNumbers.portingRequestId, request.id));
   }
 
-  if (transition.to === "completed") {
+  // A sandbox request never touches real voice numbers (DESIGN.md, Sandbox): its completion is
+  // the status, the history and the notifications only.
+  if (transition.to === "completed" && !request.sandbox) {
     await assignNumbersToVoiceAccount(tx, updated, request, actor);
   }
 
@@ -125,7 +127,8 @@ export async function applyTransition(tx: Tx, input: ApplyTransitionInput): Prom
     .returning({ id: portingRequestEvents.id, createdAt: portingRequestEvents.createdAt });
   if (!event) throw new Error("applyTransition: history insert returned no row");
 
-  if (from !== transition.to) {
+  // porting_request_counts holds live requests only (the Sandbox tab counts its own rows).
+  if (from !== transition.to && !request.sandbox) {
     await adjustStatusCounts(tx, request.accountId, { [from]: -1, [transition.to]: 1 });
   }
 

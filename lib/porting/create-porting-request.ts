@@ -25,7 +25,7 @@ import {
   type DocumentUpload,
 } from "./documents";
 import { checkNumbers } from "./check-numbers";
-import type { NumberCheck } from "./numbers";
+import { checkNumbersOffline, type NumberCheck } from "./numbers";
 import { enqueueStatusNotifications } from "./notify";
 import { checkProfileRequirements } from "./profile-requirements";
 import { loadPortingRequestDto } from "./queries";
@@ -81,6 +81,9 @@ export async function createPortingRequest(
   try {
     return await db.transaction(async (tx) => {
       const original = options.resubmissionOf ? await lockResubmittable(tx, actor, options.resubmissionOf) : null;
+      // A test key's requests are the sandbox's; a correction stays on its original's side (the
+      // browser resubmits either kind).
+      const sandbox = actor.sandbox ?? original?.sandbox ?? false;
       const stored = await resolveStoredUploads(tx, actor.accountId, sources.filter(isStoredUploadRef));
       const country = countryOf(input);
       // A file that was sent but refused is reported as refused, not also as missing.
@@ -93,7 +96,7 @@ export async function createPortingRequest(
         // Whichever way they came, the documents the country requires must be there (issue 14).
         country ? missingDocumentErrors(country, new Set([...sentKinds, ...stored.kinds]), options.documentsVia) : {},
       );
-      const data = await validate(tx, actor, input, mergeErrors(callbackErrors, documentErrors));
+      const data = await validate(tx, actor, input, mergeErrors(callbackErrors, documentErrors), sandbox);
 
       const [request] = await tx
         .insert(portingRequests)
@@ -110,6 +113,7 @@ export async function createPortingRequest(
           comment: data.comment,
           customerReference: data.customerReference,
           resubmissionOfId: original?.id ?? null,
+          sandbox,
           status: "requested",
           statusReason: CREATED_REASON,
         })
@@ -121,7 +125,8 @@ export async function createPortingRequest(
       await attachStoredUploads(tx, request.id, stored.ids);
 
       // A concurrent request for the same number passes the checks too; the partial unique index
-      // on open numbers lets one of them in and fails the other here (handled below).
+      // on open numbers lets one of them in and fails the other here (handled below). A sandbox
+      // request never holds its numbers (never `open`): a magic number serves again and again.
       await tx.insert(portingRequestNumbers).values(
         data.numbers.map((n, position) => ({
           portingRequestId: request.id,
@@ -129,6 +134,7 @@ export async function createPortingRequest(
           number: n.e164,
           type: n.type,
           position,
+          open: !sandbox,
         })),
       );
 
@@ -147,7 +153,8 @@ export async function createPortingRequest(
       if (!event) throw new Error("createPortingRequest: history insert returned no row");
 
       // Last, after the numbers: a create that waits on another's number holds no counts lock meanwhile.
-      await adjustStatusCounts(tx, actor.accountId, { requested: 1 });
+      // The counts are the live requests' (the Sandbox tab counts its own few rows).
+      if (!sandbox) await adjustStatusCounts(tx, actor.accountId, { requested: 1 });
 
       // Notifications: enqueued here, in this transaction (see issue: notifications)
       await enqueueStatusNotifications(tx, {
@@ -201,7 +208,7 @@ function mergeErrors(...all: FieldErrors[]): FieldErrors {
 }
 
 /** `earlierErrors`: what was found before the transaction (callback URL, documents), reported with the rest. */
-async function validate(tx: Executor, actor: CustomerActor, input: CreatePortingRequestInput, earlierErrors: FieldErrors) {
+async function validate(tx: Executor, actor: CustomerActor, input: CreatePortingRequestInput, earlierErrors: FieldErrors, sandbox: boolean) {
   const errors: FieldErrors = {};
   const add = (key: string, ...messages: string[]) => (errors[key] ??= []).push(...messages);
 
@@ -248,7 +255,7 @@ async function validate(tx: Executor, actor: CustomerActor, input: CreatePorting
   // Over the limit is a zod error already; checking thousands of numbers would only cost time.
   const entries: readonly unknown[] | null = Array.isArray(raw.phoneNumbers) ? raw.phoneNumbers : null;
   if (country && numberType && entries && entries.length <= MAX_NUMBERS_PER_REQUEST) {
-    const checked = await checkRawNumbers(tx, actor.accountId, country, numberType, entries);
+    const checked = await checkRawNumbers(tx, actor.accountId, country, numberType, entries, sandbox);
     const bad = checked.filter(({ check }) => check.problem);
     for (const { index, check } of bad) add(`phoneNumbers.${index}`, check.message);
     if (bad.length > 0) {
@@ -269,11 +276,15 @@ async function checkRawNumbers(
   country: CountryCode,
   numberType: NumberType,
   entries: readonly unknown[],
+  sandbox = false,
 ): Promise<{ index: number; check: NumberCheck }[]> {
   const usable = entries.flatMap((value, index) =>
     typeof value === "string" && value.trim() !== "" && value.length <= 64 ? [{ index, value }] : [],
   );
-  const checks = await checkNumbers(db, { accountId, country, numberType, raw: usable.map((u) => u.value) });
+  const numbers = { accountId, country, numberType, raw: usable.map((u) => u.value) };
+  // The sandbox never holds or ports a number: who holds it (an open request, a voice account)
+  // is no concern of a sandbox request, and telling would be a way round the holder rules.
+  const checks = sandbox ? checkNumbersOffline(numbers) : await checkNumbers(db, numbers);
   return usable.flatMap((u, i) => {
     const check = checks[i];
     return check ? [{ index: u.index, check }] : [];

@@ -58,6 +58,8 @@ export type PortingRequestDto = {
    * customer's pages). A flag beside the status, never a status (DESIGN.md); false once final.
    */
   waitingForCustomer: boolean;
+  /** A request of the account's sandbox (made with a test key; DESIGN.md, Sandbox). */
+  sandbox: boolean;
 };
 
 export type RequestLink = { id: string; reference: string };
@@ -114,6 +116,7 @@ function common(request: PortingRequest, actor: Actor, accountName: string | und
     updatedAt: iso(request.updatedAt),
     statusChangedAt: iso(request.statusChangedAt),
     waitingForCustomer: request.waitingForCustomerSince !== null && !isFinalStatus(request.status),
+    sandbox: request.sandbox,
   };
 }
 

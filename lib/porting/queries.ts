@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { getDb, type Executor } from "@/db";
 import { accounts, portingRequestCounts, portingRequestNumbers, portingRequests, type PortingRequest } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/shared/cursor";
 import { isUuid } from "@/lib/shared/ids";
 import { containsPattern } from "@/lib/shared/like";
@@ -27,9 +27,39 @@ import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus }
 // Tenant-scoped reads (STYLE.md habit 4). The tenant comes from the actor, never from input: a
 // customer sees its own account, support sees every account. A foreign or malformed id is a 404.
 
-/** The WHERE part that keeps a customer inside its account; support has no tenant filter. */
+/**
+ * The WHERE part that keeps a customer inside its account, and on its key's side of it (DESIGN.md,
+ * Sandbox): a test key sees only the account's sandbox requests, a live key only the live ones, a
+ * browser session either (by id; lists choose with `listSandbox`). Support sees every account's
+ * live requests and never a sandbox one.
+ */
 export function tenantCondition(actor: Actor): SQL | undefined {
-  return actor.role === "customer" ? eq(portingRequests.accountId, actor.accountId) : undefined;
+  if (actor.role !== "customer") return eq(portingRequests.sandbox, false);
+  return and(eq(portingRequests.accountId, actor.accountId), actor.sandbox === undefined ? undefined : eq(portingRequests.sandbox, actor.sandbox));
+}
+
+/**
+ * Which side of the account a list, its counts or an export shows: the key's own (a test key the
+ * sandbox, a live key the live requests), or for a browser session what its page asks for (live
+ * unless `requested` is true). Sandbox and live rows never share a list. Asking a key for the
+ * other side, or support for the sandbox, is a validation error rather than a silent switch.
+ */
+export function listSandbox(actor: Actor, requested: boolean | undefined): boolean {
+  if (actor.role !== "customer") {
+    if (requested) throw new ValidationError({ sandbox: ["Sandbox requests belong to their account alone: support never sees them."] });
+    return false;
+  }
+  if (actor.sandbox === undefined) return requested ?? false;
+  if (requested !== undefined && requested !== actor.sandbox) {
+    throw new ValidationError({
+      sandbox: [
+        actor.sandbox
+          ? "A test key (vp_test_…) sees only the sandbox: leave out sandbox, or use a live key for live requests."
+          : "A live key never sees the sandbox: leave out sandbox, or use a test key (vp_test_…) for sandbox requests.",
+      ],
+    });
+  }
+  return actor.sandbox;
 }
 
 export async function findPortingRequestRow(db: Executor, actor: Actor, id: string): Promise<PortingRequest | null> {
@@ -239,13 +269,16 @@ export type PortingRequestListFilters = {
   currentProvider?: string | undefined;
   /** Requests filed with this company profile; another account's profile simply matches nothing. */
   companyProfileId?: string | undefined;
+  /** The account's sandbox instead of its live requests (`listSandbox` says who may ask). */
+  sandbox?: boolean | undefined;
 };
 
 /** The list's WHERE for these filters, tenant and keyset cursor included (the export walks it too). */
 export function pageCondition(db: Executor, actor: Actor, filters: Omit<PortingRequestListFilters, "limit">): SQL | undefined {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   return and(
-    tenantCondition(actor),
+    actor.role === "customer" ? eq(portingRequests.accountId, actor.accountId) : undefined,
+    eq(portingRequests.sandbox, listSandbox(actor, filters.sandbox)),
     filters.status ? eq(portingRequests.status, filters.status) : undefined,
     filters.country ? eq(portingRequests.country, filters.country) : undefined,
     filters.q ? searchCondition(db, filters.q, filters.country, actor) : undefined,
@@ -286,8 +319,23 @@ export async function listFullPortingRequests(
   return { items: page.map((row) => toPortingRequestDto(row.parts, actor)), nextCursor };
 }
 
-/** Requests per status for the status tabs: the actor's account, or every account for support. */
-export async function statusCounts(actor: Actor, db: Executor = getDb()): Promise<Record<PortingStatus, number>> {
+/**
+ * Requests per status for the status tabs: the actor's account, or every account for support; live
+ * requests from the counts kept with every change, or (the sandbox, `listSandbox`) counted from
+ * the account's few sandbox rows, which porting_request_counts never holds.
+ */
+export async function statusCounts(actor: Actor, db: Executor = getDb(), options: { sandbox?: boolean | undefined } = {}): Promise<Record<PortingStatus, number>> {
+  if (actor.role === "customer" && listSandbox(actor, options.sandbox)) {
+    const rows = await db
+      .select({ status: portingRequests.status, count: sql<number>`count(*)::int` })
+      .from(portingRequests)
+      .where(and(eq(portingRequests.accountId, actor.accountId), eq(portingRequests.sandbox, true)))
+      .groupBy(portingRequests.status);
+    const counts = Object.fromEntries(PORTING_STATUSES.map((s) => [s, 0])) as Record<PortingStatus, number>;
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
+  }
+  listSandbox(actor, options.sandbox);
   const rows = await db
     .select({ status: portingRequestCounts.status, count: sql<number>`sum(${portingRequestCounts.count})::int` })
     .from(portingRequestCounts)

@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": the sandbox's simulated provider (lib/porting/sandbox-provider.ts, run by the
+// notification worker under plain Node) blocks requests with a rejection checked here too.
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { companyProfiles, portingRequestNumbers, type CompanyProfile, type PortingRequest } from "@/db/schema";

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/ids";
 import { conflictDetails } from "./apply-transition";
 import type { RequestLink } from "./dto";
+import { tenantCondition } from "./queries";
 import { statusLabel } from "./statuses";
 import type { ContractScenario, CountryCode, DocumentKind, NumberType } from "./values";
 
@@ -69,7 +70,7 @@ export async function lockResubmittable(tx: Executor, actor: CustomerActor, orig
   const [original] = await tx
     .select()
     .from(portingRequests)
-    .where(and(eq(portingRequests.id, originalId), eq(portingRequests.accountId, actor.accountId)))
+    .where(and(eq(portingRequests.id, originalId), tenantCondition(actor)))
     .for("update")
     .limit(1);
   if (!original) throw new NotFoundError("porting request");

@@ -54,6 +54,7 @@ export function portingRequestJson(dto: PortingRequestDto) {
     updatedAt: dto.updatedAt,
     statusChangedAt: dto.statusChangedAt,
     waitingForCustomer: dto.waitingForCustomer,
+    sandbox: dto.sandbox,
   };
 }
 

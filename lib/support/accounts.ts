@@ -147,7 +147,7 @@ export async function getSupportAccountOverview(
     db
       .select({ request: portingRequests })
       .from(portingRequests)
-      .where(eq(portingRequests.accountId, id))
+      .where(and(eq(portingRequests.accountId, id), eq(portingRequests.sandbox, false)))
       .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
       .limit(ACCOUNT_LIST_LIMIT),
     db

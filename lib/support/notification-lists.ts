@@ -80,6 +80,8 @@ export async function listFailingCallbacks(
       .where(
         and(
           failingCondition(filters.state),
+          // Sandbox requests are their account's alone (DESIGN.md): support never sees them.
+          eq(portingRequests.sandbox, false),
           cursor ? sql`(${callbackDeliveries.createdAt}, ${callbackDeliveries.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)` : undefined,
         ),
       )
@@ -91,7 +93,7 @@ export async function listFailingCallbacks(
         failed: sql<number>`count(*) filter (where ${failed})::int`,
       })
       .from(callbackDeliveries)
-      .where(or(failed, retrying)),
+      .where(and(or(failed, retrying), sql`not exists (select 1 from ${portingRequests} where ${portingRequests.id} = ${callbackDeliveries.portingRequestId} and ${portingRequests.sandbox})`)),
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
@@ -167,6 +169,7 @@ export async function listOutbox(
     .where(
       and(
         filters.state === "all" ? undefined : eq(emailMessages.state, filters.state),
+        eq(portingRequests.sandbox, false),
         cursor ? sql`(${emailMessages.createdAt}, ${emailMessages.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)` : undefined,
       ),
     )

@@ -148,6 +148,8 @@ export async function listSupportQueue(
   const take = filters.limit + 1;
 
   const common = and(
+    // Sandbox requests are their account's alone (DESIGN.md): never in support's queue or search.
+    eq(portingRequests.sandbox, false),
     filters.country ? eq(portingRequests.country, filters.country) : undefined,
     filters.q ? await searchCondition(db, filters.q, filters.country) : undefined,
     cursor

@@ -30,7 +30,8 @@ export async function countOverdue(now: number): Promise<number> {
   const db = getDb();
   let total = 0;
   for (const [status, threshold] of Object.entries(WAIT_THRESHOLDS) as [PortingStatus, NonNullable<(typeof WAIT_THRESHOLDS)[PortingStatus]>][]) {
-    const inStatus = eq(portingRequests.status, status);
+    // Sandbox requests never wait for support (the simulated provider moves them).
+    const inStatus = and(eq(portingRequests.status, status), eq(portingRequests.sandbox, false));
     if (threshold.kind === "days" && status === "in_progress") {
       // A request with an agreed porting date counts from that date (waitState, AGREED_DATE_THRESHOLD).
       const agreed = sql`coalesce(${portingRequests.scheduledPortingAt}, ${portingRequests.preferredPortingDate})`;
