@@ -77,6 +77,26 @@ describe("against DATABASE_URL", () => {
     expect(response.status).toBe(200);
   });
 
+  test("--test gives a test key that acts in the account's sandbox; a support user's email with --test is refused", async () => {
+    const { customer } = await createTenant("NL", "Sandbox Script B.V.");
+    const live = await insertRequestInStatus({ accountId: customer.accountId, status: "requested" });
+    const result = await apiKeyScript(["--email", customer.email, "--name", "sandbox script", "--test"], { DATABASE_URL: process.env.DATABASE_URL! });
+    expect(result.code, result.stderr).toBe(0);
+    const key = lastLine(result.stdout);
+    expect(key).toMatch(/^vp_test_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+    expect(result.stderr).toContain("test (sandbox) API key “sandbox script”");
+    expect(await authenticateApiKey(key)).toMatchObject({ ok: true, actor: { role: "customer", accountId: customer.accountId, sandbox: true } });
+    // The account's live request is not the sandbox's.
+    expect((await call("GET", `/porting-requests/${live.id}`, { key })).status).toBe(404);
+
+    const support = await createSupport("Sam Sandbox");
+    const refused = await apiKeyScript(["--email", support.email, "--test"], { DATABASE_URL: process.env.DATABASE_URL! });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("support keys are live keys only");
+    const [none] = await getDb().select({ n: sql<number>`count(*)::int` }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(eq(users.email, support.email));
+    expect(none?.n).toBe(0);
+  });
+
   test("an unknown email or a missing --email is refused, and creates nothing", async () => {
     const before = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from api_keys`);
     const unknown = await apiKeyScript(["--email", "nobody@nowhere.test"], { DATABASE_URL: process.env.DATABASE_URL! });
