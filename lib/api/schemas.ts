@@ -3,7 +3,8 @@ import { companyProfileFields } from "@/lib/company-profiles/schemas";
 import { NUMBER_TYPE_LABELS } from "@/lib/porting/countries";
 import { documentRefsField } from "@/lib/porting/document-refs";
 import { createPortingRequestFields, firstPossiblePortingDate, optionalReason, requiredReason } from "@/lib/porting/schemas";
-import { REJECTION_CODES, REJECTION_CODES_REQUIRED, rejectionCodesInput } from "@/lib/porting/rejection-codes";
+import { REJECTION_CODES_REQUIRED, rejectionCodesInput } from "@/lib/porting/rejection-code-input";
+import { REJECTION_CODES } from "@/lib/porting/rejection-codes";
 import { TRANSITION_ACTIONS } from "@/lib/porting/transitions";
 import type { ProfileField } from "@/lib/porting/countries";
 import {

@@ -8,8 +8,8 @@ import {
   flaggedParts,
   isNumberCode,
   rejectionCodeInfo,
-  rejectionCodesInput,
 } from "./rejection-codes";
+import { rejectionCodesInput } from "./rejection-code-input";
 import { DOCUMENT_KINDS } from "./values";
 
 // The rejection-code catalogue (issue 14 item 1) as data: what every code says and points at,

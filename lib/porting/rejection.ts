@@ -8,13 +8,12 @@ import { formatNumber, normaliseNumber } from "./numbers";
 import {
   REJECTION_CATALOGUE,
   REJECTION_CODES,
-  REJECTION_CODES_REQUIRED,
   isNumberCode,
-  type ParsedRejectionCode,
   type ProfileSnapshot,
   type StoredRejection,
   type StoredRejectionCode,
 } from "./rejection-codes";
+import { REJECTION_CODES_REQUIRED, type ParsedRejectionCode } from "./rejection-code-input";
 import type { CountryCode } from "./values";
 
 // A rejection's codes checked against the request they reject, inside the transition's

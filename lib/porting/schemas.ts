@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COUNTRIES, numberTypeSupport } from "./countries";
-import { rejectionCodesInput } from "./rejection-codes";
+import { rejectionCodesInput } from "./rejection-code-input";
 import { TRANSITION_ACTIONS } from "./transitions";
 import { CONTRACT_SCENARIOS, COUNTRY_CODES, MAX_REASON_LENGTH, NUMBER_TYPES, PORTING_STATUSES } from "./values";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { rejectionCodesInput, type RejectionCode } from "@/lib/porting/rejection-codes";
+import { rejectionCodesInput } from "@/lib/porting/rejection-code-input";
+import type { RejectionCode } from "@/lib/porting/rejection-codes";
 import { requiredReason, transitionInputFields } from "@/lib/porting/schemas";
 import type { TransitionAction } from "@/lib/porting/transitions";
 
