@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DeleteCompanyProfileButton } from "@/components/account/delete-company-profile-button";
 import { RequirementsBadge } from "@/components/account/requirements-badge";
-import { formatNumber } from "@/components/shared/format";
+import { formatNumber } from "@/lib/porting/numbers";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { Breadcrumb } from "@/components/ui/breadcrumb";

@@ -1,0 +1,44 @@
+import { createRequire } from "node:module";
+import { getExampleNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import examples from "libphonenumber-js/examples.mobile.json";
+import { describe, expect, test } from "vitest";
+import { numberTypeSupport } from "@/lib/porting/countries";
+import { formatNumber as formatOnServer } from "@/lib/porting/numbers";
+import { COUNTRY_CODES, NUMBER_TYPES } from "@/lib/porting/values";
+import { PHONE_COUNTRIES, phoneMetadataSubset } from "@/scripts/phone-metadata.mjs";
+import { formatNumber } from "./format";
+import phoneMetadata from "./phone-metadata.json";
+
+// The browser formats numbers with a six-country cut of libphonenumber's metadata (issue 13: the
+// list's JavaScript). It must format every number we port exactly as the server does.
+
+describe("the browser's phone metadata", () => {
+  test("is the installed libphonenumber-js's 'min' metadata for the countries we port from (else: node scripts/phone-metadata.mjs)", () => {
+    const full = createRequire(import.meta.url)("libphonenumber-js/metadata.min.json");
+    expect(phoneMetadata).toEqual(phoneMetadataSubset(full));
+    expect([...PHONE_COUNTRIES].sort()).toEqual([...COUNTRY_CODES].sort());
+  });
+
+  test("formats each country's numbers of every type as the server does", () => {
+    let checked = 0;
+    for (const country of COUNTRY_CODES) {
+      const samples = [getExampleNumber(country, examples)?.number];
+      for (const type of NUMBER_TYPES) {
+        const support = numberTypeSupport(country, type);
+        if (support.supported) samples.push(parsePhoneNumberFromString(support.example, country)?.number);
+      }
+      for (const e164 of samples) {
+        if (!e164) continue;
+        expect(formatNumber(e164), e164).toBe(formatOnServer(e164));
+        expect(formatNumber(e164), e164).not.toBe(e164);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(COUNTRY_CODES.length * 2);
+  });
+
+  test("leaves a number of another country, or no number, as it was given", () => {
+    expect(formatNumber("+12025550123")).toBe("+12025550123");
+    expect(formatNumber("not a number")).toBe("not a number");
+  });
+});
