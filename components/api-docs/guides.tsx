@@ -7,6 +7,8 @@ import { PROBLEM_TYPES } from "@/lib/api/problem";
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT } from "@/lib/api/schemas";
 import { statusesJson } from "@/lib/api/serializers";
 import { ACTION_LABELS, TRANSITIONS } from "@/lib/porting/transitions";
+import { SANDBOX_DEFAULT_STEP_SECONDS, SANDBOX_OTHER_NUMBERS, SANDBOX_SCENARIOS } from "@/lib/porting/sandbox";
+import { STATUSES } from "@/lib/porting/statuses";
 import { CodeBlock, Prose } from "./schema-view";
 import { EVENT_KINDS } from "@/lib/api/event-docs";
 import { eventStreamSnippet, quickStartCommands, validationProblemExample, VERIFY_SNIPPET } from "./snippets";
@@ -46,6 +48,13 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
               status change
             </a>
             . A customer key on a support endpoint, or a support key on a customer-only one, answers 403.
+          </li>
+          <li>
+            A customer&apos;s <strong>test key</strong> (<code className="font-mono">vp_test_…</code>) works in the account&apos;s{" "}
+            <a href="#sandbox" className="text-brand-700 underline">
+              sandbox
+            </a>
+            : it sees and creates only sandbox requests, and live keys never see them.
           </li>
           <li>No key, a malformed key, an unknown key or a revoked key answers 401, with a detail that says which.</li>
         </ul>
@@ -311,6 +320,75 @@ export function ApiGuides({ base, rateLimit }: { base: string; rateLimit: number
             Send a test event
           </a>{" "}
           sends a signed <code className="font-mono">webhook_endpoint.test</code> to check your receiver.
+        </p>
+      </Guide>
+
+      <Guide id="sandbox" title="Sandbox">
+        <p>
+          Try the whole flow without a real provider: create a <strong>test key</strong> (Settings → API keys, mode &ldquo;Test
+          (sandbox)&rdquo;, or <code className="font-mono">npm run api-key -- --email you@example.com --test</code>). It looks like{" "}
+          <code className="font-mono">vp_test_1a2b3c4d_…</code> and works on every endpoint as a live key does, in your account&apos;s{" "}
+          <strong>sandbox</strong>:
+        </p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            Requests it creates are sandbox requests (<code className="font-mono">&quot;sandbox&quot;: true</code> in their JSON), with your
+            own company profiles and distribution groups. Support never sees them, they never hold their numbers (use a magic number
+            as often as you like, also while a live request has it) and completing one never puts a number on your voice account.
+          </li>
+          <li>
+            A test key sees only sandbox requests, a live key only live ones: the other side&apos;s ids answer 404, and lists, exports,
+            the portability check and the event stream stay on the key&apos;s side. The app shows them on the Sandbox tab of Porting
+            requests.
+          </li>
+          <li>
+            Emails, signed callbacks to the request&apos;s <code className="font-mono">callbackUrl</code>, your webhook endpoints and the
+            event stream work exactly as for live requests (their bodies say <code className="font-mono">&quot;sandbox&quot;: true</code>).
+          </li>
+        </ul>
+        <p>
+          A simulated provider and support move a sandbox request according to the first <strong>magic number</strong> among its
+          numbers, one step every {SANDBOX_DEFAULT_STEP_SECONDS} seconds (the server&apos;s <code className="font-mono">SANDBOX_STEP_SECONDS</code>
+          ), as &ldquo;Sandbox provider&rdquo; in its history:
+        </p>
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+            <thead>
+              <tr className="text-slate-900">
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  Number
+                </th>
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  Country
+                </th>
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  Statuses after Requested
+                </th>
+                <th scope="col" className="py-2 font-semibold">
+                  What to test
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {SANDBOX_SCENARIOS.map((scenario) => (
+                <tr key={scenario.number}>
+                  <td className="py-2 pr-4 font-mono whitespace-nowrap">{scenario.display}</td>
+                  <td className="py-2 pr-4">{scenario.country}</td>
+                  <td className="py-2 pr-4">{scenario.steps.map((s) => STATUSES[s].label).join(" → ")}</td>
+                  <td className="py-2">{scenario.description}</td>
+                </tr>
+              ))}
+              <tr>
+                <td className="py-2 pr-4" colSpan={4}>
+                  {SANDBOX_OTHER_NUMBERS}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>
+          At Ready to be ported, Perform or Cancel it with the test key as you would a live request. Every request needs its letter of
+          authorisation as usual (upload it with the test key first).
         </p>
       </Guide>
     </>

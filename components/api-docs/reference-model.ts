@@ -31,6 +31,7 @@ export const GUIDES = [
   { id: "callbacks", label: "Callbacks" },
   { id: "events", label: "Event stream" },
   { id: "webhook-endpoints", label: "Webhook endpoints" },
+  { id: "sandbox", label: "Sandbox" },
 ] as const;
 
 /** The objects documented at the end of the page, in this order. */

@@ -21,7 +21,7 @@ export type ApiKeysManagerProps = {
   /** Base URL of the API for the example command, such as https://porting.example/api/v1. */
   apiBase: string;
   kind: "customer" | "support";
-  createAction: (input: { name: string }) => Promise<ActionResult<CreatedApiKey>>;
+  createAction: (input: { name: string; mode?: "live" | "test" }) => Promise<ActionResult<CreatedApiKey>>;
   revokeAction: (input: { id: string }) => Promise<ActionResult<{ id: string; revokedAt: string }>>;
 };
 
@@ -30,6 +30,8 @@ const OFFLINE = "We couldn't reach the server. Check your connection and try aga
 export function ApiKeysManager(props: ApiKeysManagerProps) {
   const { keys, renderedAt } = props;
   const [name, setName] = useState("");
+  // Customers choose live or test (the account's sandbox); support keys are live only.
+  const [mode, setMode] = useState<"live" | "test">("live");
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -47,13 +49,14 @@ export function ApiKeysManager(props: ApiKeysManagerProps) {
     setNotice(null);
     startCreate(async () => {
       try {
-        const result = await props.createAction({ name });
+        const result = await props.createAction(props.kind === "customer" ? { name, mode } : { name });
         if (result.ok) {
           setCreated(result.data);
           setName("");
+          setMode("live");
           return;
         }
-        const fieldError = result.fieldErrors?.name?.[0];
+        const fieldError = result.fieldErrors?.name?.[0] ?? result.fieldErrors?.mode?.[0];
         if (fieldError) {
           setNameError(fieldError);
           nameInput.current?.focus();
@@ -112,6 +115,29 @@ export function ApiKeysManager(props: ApiKeysManagerProps) {
               )}
             </LabelledField>
           </div>
+          {props.kind === "customer" ? (
+            <fieldset className="mt-3">
+              <legend className="text-sm font-medium text-slate-900">Mode</legend>
+              <div className="mt-1 flex flex-col gap-1 sm:flex-row sm:gap-6">
+                <label className="flex items-center gap-2 text-sm text-slate-800">
+                  <input type="radio" name="mode" value="live" checked={mode === "live"} onChange={() => setMode("live")} />
+                  Live
+                </label>
+                <label className="flex items-center gap-2 text-sm text-slate-800">
+                  <input type="radio" name="mode" value="test" checked={mode === "test"} onChange={() => setMode("test")} />
+                  Test (sandbox)
+                </label>
+              </div>
+              <p className="mt-1 text-xs text-slate-600">
+                A test key (<code className="font-mono">vp_test_…</code>) works in your account&apos;s sandbox: its requests never reach
+                support or your voice numbers, and a simulated provider moves them according to{" "}
+                <Link href="/docs/api#sandbox" className="font-medium text-brand-700 underline">
+                  magic numbers
+                </Link>
+                .
+              </p>
+            </fieldset>
+          ) : null}
           <Button type="submit" disabled={creating} className="mt-3">
             {creating ? (
               <>
@@ -188,6 +214,11 @@ function KeyList({
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700" aria-label={`Key starting with ${key.prefix}`}>
                   {key.prefix}_…
                 </code>
+                {key.mode === "test" ? (
+                  <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-300">
+                    Test (sandbox)
+                  </span>
+                ) : null}
                 {key.revokedAt ? (
                   <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 ring-1 ring-inset ring-zinc-300">Revoked</span>
                 ) : null}
@@ -324,6 +355,11 @@ function NewKeyPanel({ created, apiBase, onDone }: { created: CreatedApiKey; api
         Copy it now and keep it somewhere safe, such as your secret manager. <strong>It is shown only this once</strong>: we store only a
         hash of it.
       </p>
+      {created.mode === "test" ? (
+        <p className="mt-1 text-sm text-green-900">
+          This is a test key: everything it does stays in your account&apos;s sandbox (the Sandbox tab of Porting requests).
+        </p>
+      ) : null}
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
         <label htmlFor="new-api-key" className="sr-only">
           New API key

@@ -30,6 +30,18 @@ describe("the request list's URL state", () => {
     expect(backwards.ignored).toEqual(["end date (before the start date)"]);
   });
 
+  test("the Sandbox tab is a view kept across filters, pages, the poll and the export, and is no filter to clear", () => {
+    const { filters, ignored } = readListFilters({ sandbox: "true", status: "requested" });
+    expect(ignored).toEqual([]);
+    expect(filters).toEqual({ status: "requested", sandbox: true });
+    expect(listHref(filters)).toBe("/porting-requests?status=requested&sandbox=true");
+    expect(exportHref({ ...filters, cursor: "abc" })).toBe("/api/v1/porting-requests/export?status=requested&sandbox=true");
+    expect(withFilter(filters, { status: undefined })).toEqual({ sandbox: true });
+    expect(hasFilters({ sandbox: true })).toBe(false);
+    expect(readListFilters({ sandbox: "false" }).filters).toEqual({});
+    expect(readListFilters({ sandbox: "maybe" }).ignored).toEqual(["sandbox view"]);
+  });
+
   test("the export takes the whole view (every page) and a changed filter starts from the first page", () => {
     const view = { status: "in_progress" as const, currentProvider: "Ziggo", cursor: "abc" };
     expect(exportHref(view)).toBe("/api/v1/porting-requests/export?status=in_progress&currentProvider=Ziggo");

@@ -13,6 +13,8 @@ export type ListFilters = UrlFilters<PortingStatus> & {
   createdTo?: string;
   currentProvider?: string;
   companyProfileId?: string;
+  /** The Sandbox tab: the account's sandbox requests (made with a test key) instead of its live ones. */
+  sandbox?: boolean;
 };
 
 export const LIST_PAGE_SIZE = 25;
@@ -46,6 +48,9 @@ export function readListFilters(params: SearchParams): { filters: ListFilters; i
     if (UUID.test(profile)) filters.companyProfileId = profile;
     else ignored.push("company profile");
   }
+  const sandbox = first(params.sandbox);
+  if (sandbox === "true") filters.sandbox = true;
+  else if (sandbox && sandbox !== "false") ignored.push("sandbox view");
   return { filters, ignored };
 }
 
@@ -56,6 +61,8 @@ function extraParams(filters: ListFilters): Record<string, string> {
   if (filters.createdTo) extra.createdTo = filters.createdTo;
   if (filters.currentProvider) extra.currentProvider = filters.currentProvider;
   if (filters.companyProfileId) extra.companyProfileId = filters.companyProfileId;
+  // Last: the API reads it as the side of the account (GET /api/v1/porting-requests `sandbox`).
+  if (filters.sandbox) extra.sandbox = "true";
   return extra;
 }
 

@@ -14,11 +14,30 @@ type Props = {
     LiveRequest,
     "status" | "country" | "currentProvider" | "preferredPortingDate" | "firstPossiblePortingDate" | "phoneNumbers" | "callbackUrl"
   > &
-    Partial<Pick<LiveRequest, "id" | "rejectionCodes" | "resubmittedAs">>;
+    Partial<Pick<LiveRequest, "id" | "rejectionCodes" | "resubmittedAs" | "sandbox">>;
   distributionGroupName: string | null;
 };
 
-export function nextStepsParagraphs({ request, distributionGroupName }: Props): ReactNode[] {
+export function nextStepsParagraphs(props: Props): ReactNode[] {
+  // A sandbox request is moved by the simulated provider and never reaches the voice numbers.
+  if (!props.request.sandbox) return liveParagraphs(props);
+  return [
+    props.request.status === "completed" ? (
+      <>This is a sandbox request: nothing was ported, and no number was added to your voice account.</>
+    ) : (
+      <>
+        This is a sandbox request, made with a test key: the simulated provider moves it according to its{" "}
+        <Link href="/docs/api#sandbox" className="font-medium text-brand-700 underline">
+          magic number
+        </Link>
+        , and support never sees it. Emails and callbacks are sent as for a live request.
+      </>
+    ),
+    ...(props.request.status === "completed" ? [] : liveParagraphs(props).slice(0, 1)),
+  ];
+}
+
+function liveParagraphs({ request, distributionGroupName }: Props): ReactNode[] {
   const country = findCountry(request.country);
   const nl = country?.nlFlow ?? false;
   const provider = request.currentProvider;

@@ -168,11 +168,12 @@ function ToolbarInner({ filters, options, onChange, pending }: ToolbarProps) {
         </Field>
         {hasFilters(filters) ? (
           <Link
-            href="/porting-requests"
+            href={filters.sandbox ? "/porting-requests?sandbox=true" : "/porting-requests"}
             className="col-span-2 mb-2 self-end justify-self-start text-sm font-medium whitespace-nowrap text-brand-700 underline-offset-2 hover:underline lg:col-span-1"
             onNavigate={(event) => {
               event.preventDefault();
-              onChange({});
+              // Clearing the filters keeps the view (live or sandbox).
+              onChange(filters.sandbox ? { sandbox: true } : {});
             }}
           >
             Clear filters

@@ -33,6 +33,8 @@ export type PortingRequestListProps = {
   /** The server's clock when it rendered (relative times start from it). */
   renderedAt: number;
   counts: Record<PortingStatus, number>;
+  /** How many requests each side of the account holds (the Live / Sandbox tabs). */
+  totals: { live: number; sandbox: number };
   /** The status tabs to show (statuses that apply to the account, or that have requests). */
   tabStatuses: PortingStatus[];
   /** Distribution group names by id, for the Perform confirmation. */
@@ -91,6 +93,11 @@ export function PortingRequestList(props: PortingRequestListProps) {
   ];
 
   const pollError = query.isRefetchError ? query.error : null;
+  // Live and sandbox requests never share a list (DESIGN.md, Sandbox): two views, each with its own status tabs.
+  const sides = [
+    { href: listHref({}), label: "Live", count: props.totals.live, current: !filters.sandbox },
+    { href: listHref({ sandbox: true }), label: "Sandbox", count: props.totals.sandbox, current: Boolean(filters.sandbox) },
+  ];
 
   return (
     <div className="space-y-4">
@@ -103,6 +110,23 @@ export function PortingRequestList(props: PortingRequestListProps) {
         ) : null}
         {isSessionEnded(pollError) ? <SessionEndedNotice what="list" /> : null}
       </div>
+
+      {filters.sandbox || props.totals.sandbox > 0 ? (
+        <TabLinks
+          label="Live or sandbox"
+          items={sides}
+          onNavigate={(href, event) => {
+            event.preventDefault();
+            startNavigation(() => router.push(href, { scroll: false }));
+          }}
+        />
+      ) : null}
+      {filters.sandbox ? (
+        <Notice tone="info">
+          Your sandbox: requests made with a test API key (<code className="font-mono">vp_test_…</code>). A simulated provider moves them
+          according to their magic number; support never sees them and they never reach your voice numbers.
+        </Notice>
+      ) : null}
 
       <TabLinks
         label="Filter by status"
@@ -173,12 +197,27 @@ export function PortingRequestList(props: PortingRequestListProps) {
 }
 
 function ListEmpty({ filters }: { filters: ListFilters }) {
+  if (filters.sandbox && !hasFilters(filters) && !filters.cursor) {
+    return (
+      <EmptyState
+        title="No sandbox requests yet"
+        action={
+          <ButtonLink variant="secondary" href="/docs/api#sandbox">
+            How the sandbox works
+          </ButtonLink>
+        }
+      >
+        Create a test key under Settings → API keys, then create a request with it through the API using a magic number such as
+        +31 20 999 0001: it appears here and moves on by itself.
+      </EmptyState>
+    );
+  }
   if (hasFilters(filters)) {
     return (
       <EmptyState
         title="No requests match these filters"
         action={
-          <ButtonLink variant="secondary" href="/porting-requests">
+          <ButtonLink variant="secondary" href={filters.sandbox ? "/porting-requests?sandbox=true" : "/porting-requests"}>
             Clear filters
           </ButtonLink>
         }
@@ -199,7 +238,7 @@ function ListEmpty({ filters }: { filters: ListFilters }) {
       <EmptyState
         title="No more requests"
         action={
-          <ButtonLink variant="secondary" href="/porting-requests">
+          <ButtonLink variant="secondary" href={filters.sandbox ? "/porting-requests?sandbox=true" : "/porting-requests"}>
             Back to the first page
           </ButtonLink>
         }

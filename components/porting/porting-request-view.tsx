@@ -117,14 +117,22 @@ export function PortingRequestView({
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/porting-requests" className="text-sm font-medium text-brand-700 hover:underline">
-          ← Porting requests
+        <Link href={request.sandbox ? "/porting-requests?sandbox=true" : "/porting-requests"} className="text-sm font-medium text-brand-700 hover:underline">
+          {request.sandbox ? "← Sandbox" : "← Porting requests"}
         </Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div>
             <div className="flex flex-wrap items-center gap-3">
               <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{request.reference}</h1>
               <StatusBadge status={request.status} />
+              {request.sandbox ? (
+                <span
+                  className="rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-inset ring-amber-300"
+                  title="Made with a test API key: a simulated provider moves it; support never sees it and it never reaches your voice numbers."
+                >
+                  Sandbox
+                </span>
+              ) : null}
             </div>
             <p className="mt-1 text-sm text-slate-600">
               {plural(numberCount, `${NUMBER_TYPE_LABELS[request.numberType].toLowerCase()} number`)} from{" "}

@@ -11,6 +11,7 @@ import {
 import { EXAMPLE_DELIVERY_ID, requestNotificationsExample, resendResultExample } from "./notification-examples";
 import { RequestNotifications, ResendNotificationBody, ResendResult } from "./notification-schemas";
 import { DistributionGroup, ExportPortingRequestsQuery, VoiceNumber } from "./schemas";
+import { SANDBOX_SCENARIOS } from "@/lib/porting/sandbox";
 import { EXPORT_COLUMNS } from "@/lib/porting/export-columns";
 import { EXAMPLE_GROUP_ID } from "./examples";
 import { MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
@@ -865,7 +866,9 @@ export function buildOpenApiDocument(options: { serverUrl: string }) {
       title: "Voice Porting API",
       version: "1.0.0",
       description:
-        "Move business phone numbers onto the voice platform: check a country's requirements, keep company profiles that meet them, create porting requests, follow their status and perform or cancel them. JSON over HTTPS; errors are RFC 9457 problem details.",
+        "Move business phone numbers onto the voice platform: check a country's requirements, keep company profiles that meet them, create porting requests, follow their status and perform or cancel them. JSON over HTTPS; errors are RFC 9457 problem details. A test key (`vp_test_…`) works in the account's sandbox: its requests (`sandbox: true`) never reach support or a voice number, and a simulated provider moves them by magic number (" +
+        SANDBOX_SCENARIOS.map((s) => `${s.display}: ${s.steps.join(" → ")}`).join("; ") +
+        "; any other number stays requested).",
     },
     servers: [{ url: `${options.serverUrl}/api/v1` }],
     security: [{ apiKey: [] }],
@@ -887,8 +890,9 @@ export function buildOpenApiDocument(options: { serverUrl: string }) {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          bearerFormat: "vp_<8 hex>_<43 characters>",
-          description: "An API key from the Settings page: `Authorization: Bearer vp_…`. A customer key acts for its account; a support key for support.",
+          bearerFormat: "vp_<8 hex>_<43 characters>, or vp_test_<8 hex>_<43 characters> for a test key",
+          description:
+            "An API key from the Settings page: `Authorization: Bearer vp_…`. A customer key acts for its account; a support key for support. A customer's test key (`vp_test_…`) acts in the account's sandbox: it sees and creates only sandbox requests, and a live key never sees them (another side's id is a 404).",
         },
       },
       schemas: componentSchemas(),

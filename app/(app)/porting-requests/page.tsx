@@ -20,9 +20,13 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
   const actor = await requireCustomerPage();
   const { filters, ignored } = readListFilters(await props.searchParams);
 
-  const [account, counts, groupNames, filterOptions, listed] = await Promise.all([
+  // Live and sandbox requests are two views, never one list (DESIGN.md, Sandbox): the status tabs
+  // count the side shown; the Live / Sandbox tabs say how many each side holds.
+  const sandbox = Boolean(filters.sandbox);
+  const [account, counts, otherCounts, groupNames, filterOptions, listed] = await Promise.all([
     getOwnAccount(actor),
-    statusCounts(actor),
+    statusCounts(actor, undefined, { sandbox }),
+    statusCounts(actor, undefined, { sandbox: !sandbox }),
     distributionGroupNames(actor),
     listFilterOptions(actor),
     loadPage(actor, filters),
@@ -33,6 +37,8 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
   if (listed.expiredCursor) notices.push("That page link is no longer valid, so this is the first page.");
 
   // NL-only statuses (Delayed, Ready to be ported) are hidden for accounts that never see them.
+  const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  const totals = sandbox ? { live: sum(otherCounts), sandbox: sum(counts) } : { live: sum(counts), sandbox: sum(otherCounts) };
   const tabStatuses = STATUS_LIST.filter((s) => statusAppliesTo(s.id, account.country) || counts[s.id] > 0).map((s) => s.id);
 
   return (
@@ -47,6 +53,7 @@ export default async function PortingRequestsPage(props: PageProps<"/porting-req
         initialPage={listed.page}
         renderedAt={requestTime()}
         counts={counts}
+        totals={totals}
         tabStatuses={tabStatuses}
         groupNames={groupNames}
         filterOptions={filterOptions}
@@ -68,6 +75,7 @@ async function loadPage(actor: Parameters<typeof listFullPortingRequests>[0], fi
     createdTo: filters.createdTo,
     currentProvider: filters.currentProvider,
     companyProfileId: filters.companyProfileId,
+    sandbox: filters.sandbox ? "true" : undefined,
   });
   try {
     const page = await listFullPortingRequests(actor, { ...criteria, cursor: filters.cursor, limit: LIST_PAGE_SIZE });
