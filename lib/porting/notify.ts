@@ -70,6 +70,7 @@ export async function enqueueStatusNotifications(tx: Executor, event: StatusChan
     appUrl: appUrl(),
     rejectionCodes: dto.rejectionCodes,
     resubmissionOf: dto.resubmissionOf,
+    sandbox: request.sandbox,
   });
   const recipients = [...new Set(row.recipients.map((r) => r.trim()).filter(Boolean))];
   // The request that made the change, so the worker's lines for these deliveries carry its id.

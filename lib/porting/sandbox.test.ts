@@ -166,7 +166,10 @@ describe("the magic numbers, each to its end", () => {
       const sent = await getDb().select().from(emailMessages).where(and(eq(emailMessages.portingRequestId, created.id), eq(emailMessages.state, "delivered")));
       return sent.length === 4 ? sent : null;
     }, 10_000, "four emails");
-    expect(mail.messages.filter((m) => m.text.includes(created.reference as string)).length).toBeGreaterThanOrEqual(4);
+    const caught = mail.messages.filter((m) => m.text.includes(created.reference as string));
+    expect(caught.length).toBeGreaterThanOrEqual(4);
+    // Nobody mistakes a sandbox email for a real porting.
+    expect(caught.every((m) => m.subject.startsWith("[Sandbox] ") && m.text.includes("This is a sandbox request"))).toBe(true);
   });
 
   test("NL +31 20 999 0002: In progress → Delayed (first possible date in 14 days) → Ready to be ported", async () => {

@@ -25,6 +25,8 @@ export type StatusEmailInput = {
   rejectionCodes?: readonly { label: string; description: string; numbers: readonly string[] }[];
   /** The creation of a corrected request: the Blocked request it corrects. */
   resubmissionOf?: { reference: string } | null;
+  /** A sandbox request (made with a test key): said in the subject and the first line, so nobody mistakes it for a real porting. */
+  sandbox?: boolean;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -104,13 +106,15 @@ export function renderStatusEmail(input: StatusEmailInput): RenderedEmail {
   const status = STATUSES[input.toStatus];
   const link = `${input.appUrl}/porting-requests/${input.requestId}`;
   const numbersLink = `${input.appUrl}/numbers`;
-  const subject = statusEmailSubject(input);
-  const intro =
+  const subject = `${input.sandbox ? "[Sandbox] " : ""}${statusEmailSubject(input)}`;
+  const sandboxNote = input.sandbox ? " This is a sandbox request, made with a test API key: a simulated provider moves it, and no number is ported." : "";
+  const baseIntro =
     input.fromStatus === null
       ? `We have received porting request ${input.reference} for ${plural(input.phoneNumbers.length, "number")} in ${countryNameInText(input.country)}.`
       : input.fromStatus === input.toStatus
         ? `Porting request ${input.reference} for ${plural(input.phoneNumbers.length, "number")} in ${countryNameInText(input.country)} has an update.`
         : `Porting request ${input.reference} for ${plural(input.phoneNumbers.length, "number")} in ${countryNameInText(input.country)} has a new status.`;
+  const intro = baseIntro + sandboxNote;
   const step = nextStep(input);
   const numbers = numbersLines(input.phoneNumbers);
   const toFix = input.toStatus === "blocked" ? (input.rejectionCodes ?? []) : [];
