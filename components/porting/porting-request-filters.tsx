@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
-import { COUNTRY_LIST } from "@/lib/porting/countries";
+import { COUNTRY_OPTIONS } from "@/lib/porting/country-names";
 import type { ListFilterOptions } from "@/lib/porting/list-filter-options";
 import type { CountryCode } from "@/lib/porting/values";
 import { exportHref, hasFilters, withFilter, type ListFilters } from "./list-filters";
@@ -111,7 +111,7 @@ function ToolbarInner({ filters, options, onChange, pending }: ToolbarProps) {
             className={selectClass}
           >
             <option value="">All countries</option>
-            {COUNTRY_LIST.map((c) => (
+            {COUNTRY_OPTIONS.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>

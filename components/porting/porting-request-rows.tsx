@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/countries";
+import { NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/country-names";
 import { formatCalendarDate, numbersSummary } from "@/components/shared/format";
 import { type LiveRequest } from "./live-data";
 import { RequestActions, type RequestActionsRequest } from "./request-actions";

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import type { CompanyProfile } from "@/db/schema";
 import { COUNTRY_LIST, findCountry, numberTypeSupport, profileFieldLabel, publicCountryRequirements } from "./countries";
 import { checkProfileRequirements, type ProfileForRequirements } from "./profile-requirements";
-import { STATUSES, STATUS_LIST, isFinalStatus, statusAppliesTo, statusesForCountry } from "./statuses";
+import { COUNTRY_NAMES, COUNTRY_OPTIONS, NUMBER_TYPE_LABELS, countryName } from "./country-names";
+import { STATUSES, STATUS_LIST, isFinalStatus, statusAppliesTo, statusDescription, statusesForCountry } from "./statuses";
 import { PORTING_STATUSES } from "./values";
 
 describe("statuses", () => {
@@ -30,6 +31,19 @@ describe("statuses", () => {
 });
 
 describe("country catalogue", () => {
+  test("the names and labels list pages import apart from the catalogue agree with it, as does each country's flow with the statuses it reaches", () => {
+    for (const c of COUNTRY_LIST) {
+      expect(COUNTRY_NAMES[c.code]).toBe(c.name);
+      expect(countryName(c.code.toLowerCase())).toBe(c.name);
+      expect(statusAppliesTo("ready_to_be_ported", c.code)).toBe(c.nlFlow);
+      for (const type of c.numberTypes) expect(NUMBER_TYPE_LABELS[type.type]).toBe(type.label);
+    }
+    expect(COUNTRY_OPTIONS.map((c) => c.code)).toEqual(COUNTRY_LIST.map((c) => c.code));
+    expect(countryName("US")).toBe("United States");
+    expect(statusDescription("cancelled", "DE")).toBe("You cancelled the request.");
+    expect(statusDescription("cancelled", "NL")).toBe(STATUSES.cancelled.description);
+  });
+
   test("six countries; NL runs the Dutch flow, has no preferred date and has contract scenarios", () => {
     expect(COUNTRY_LIST.map((c) => c.code)).toEqual(["NL", "BE", "DE", "GB", "FR", "ES"]);
     const nl = findCountry("nl");

@@ -6,6 +6,9 @@ import {
   type DocumentKind,
   type NumberType,
 } from "./values";
+import { COUNTRY_NAMES, NUMBER_TYPE_LABELS } from "./country-names";
+
+export { COUNTRY_NAMES, COUNTRY_OPTIONS, NUMBER_TYPE_LABELS, countryName, countryNameInText } from "./country-names";
 
 // The country catalogue: what we port where, and what a request and its company profile need.
 // Facts come from shared/spec/countries.md; where a rule is a simplification, the text says so
@@ -93,12 +96,6 @@ export type CountryRequirements = {
   fixedLineOrMobileAs: NumberType;
 };
 
-export const NUMBER_TYPE_LABELS: Record<NumberType, string> = {
-  geographic: "Geographic",
-  national: "National",
-  mobile: "Mobile",
-  toll_free: "Toll free",
-};
 
 export const CONTRACT_SCENARIO_INFO: Record<ContractScenario, { label: string; description: string }> = {
   switch_at_contract_end: {
@@ -204,7 +201,7 @@ const nonNlFlow = {
 
 const NL: CountryRequirements = {
   code: "NL",
-  name: "Netherlands",
+  name: COUNTRY_NAMES.NL,
   dialCode: "+31",
   nlFlow: true,
   preferredDateAllowed: false,
@@ -299,7 +296,7 @@ const NL: CountryRequirements = {
 const BE: CountryRequirements = {
   ...nonNlFlow,
   code: "BE",
-  name: "Belgium",
+  name: COUNTRY_NAMES.BE,
   dialCode: "+32",
   numberTypes: [
     {
@@ -362,7 +359,7 @@ const BE: CountryRequirements = {
 const DE: CountryRequirements = {
   ...nonNlFlow,
   code: "DE",
-  name: "Germany",
+  name: COUNTRY_NAMES.DE,
   dialCode: "+49",
   numberTypes: [
     {
@@ -426,7 +423,7 @@ const DE: CountryRequirements = {
 const GB: CountryRequirements = {
   ...nonNlFlow,
   code: "GB",
-  name: "United Kingdom",
+  name: COUNTRY_NAMES.GB,
   dialCode: "+44",
   numberTypes: [
     {
@@ -493,7 +490,7 @@ const GB: CountryRequirements = {
 const FR: CountryRequirements = {
   ...nonNlFlow,
   code: "FR",
-  name: "France",
+  name: COUNTRY_NAMES.FR,
   dialCode: "+33",
   numberTypes: [
     {
@@ -548,7 +545,7 @@ const FR: CountryRequirements = {
 const ES: CountryRequirements = {
   ...nonNlFlow,
   code: "ES",
-  name: "Spain",
+  name: COUNTRY_NAMES.ES,
   dialCode: "+34",
   numberTypes: [
     {
@@ -649,28 +646,6 @@ const DEFAULT_FIELD_LABELS: Record<ProfileField, string> = {
   addressCountry: "Country of the address",
   notificationEmails: "Notification email addresses",
 };
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/** English name of any ISO country code (ours from the catalogue, others from Intl). */
-export function countryName(code: string): string {
-  const ours = findCountry(code);
-  if (ours) return ours.name;
-  try {
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-// Country names that read with an article inside a sentence ("from the Netherlands").
-const WITH_ARTICLE = new Set(["NL", "GB", "US", "AE", "PH", "DO", "BS", "GM", "CF", "CD", "KM", "MV", "MH", "SB", "VA"]);
-
-/** "the Netherlands", "Germany": a country name as it reads inside a sentence. */
-export function countryNameInText(code: string): string {
-  const name = countryName(code);
-  return WITH_ARTICLE.has(code.toUpperCase()) ? `the ${name}` : name;
-}
 
 /** The catalogue entry as plain JSON (regular expressions as their source), for the API and pages. */
 export function publicCountryRequirements(code: CountryCode) {

@@ -1,4 +1,3 @@
-import { findCountry } from "./countries";
 import { FINAL_STATUSES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
 // The seven statuses of the customer documentation (shared/spec/porting-requests.md), with the
@@ -103,7 +102,9 @@ export function statusInfo(status: PortingStatus): StatusInfo {
  * Without a country, the spec's own text.
  */
 export function statusDescription(status: PortingStatus, country: string | null): string {
-  if (status === "cancelled" && country !== null && !(findCountry(country)?.nlFlow ?? false)) return "You cancelled the request.";
+  // Only where a request reaches Ready to be ported (the NL flow, the catalogue's `nlFlow`: a test
+  // holds the two equal) does support cancel; elsewhere only the customer does.
+  if (status === "cancelled" && country !== null && !statusAppliesTo("ready_to_be_ported", country.toUpperCase())) return "You cancelled the request.";
   return STATUSES[status].description;
 }
 
