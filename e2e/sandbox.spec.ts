@@ -58,6 +58,7 @@ test("a test key from Settings makes a sandbox request: only the Sandbox tab lis
   await expect(perform).toBeVisible({ timeout: 60_000 });
   await perform.click();
   const dialog = page.getByRole("dialog", { name: `Perform porting of ${created.reference}?` });
+  await expect(dialog).toContainText("no number moves to your voice account");
   await dialog.getByRole("button", { name: "Perform porting" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${created.reference} is Completed` })).toBeVisible();
   await expect(page.getByRole("region", { name: "Current status" })).toContainText("no number was added to your voice account");

@@ -30,6 +30,7 @@ function actionTarget(row: LiveRequest, groupNames: Record<string, string>): Req
     numbers: row.phoneNumbers.slice(0, 3).map((n) => n.number),
     currentProvider: row.currentProvider,
     distributionGroupName: row.distributionGroupId ? (groupNames[row.distributionGroupId] ?? "your chosen group") : null,
+    sandbox: row.sandbox,
   };
 }
 

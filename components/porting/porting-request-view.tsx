@@ -159,6 +159,7 @@ export function PortingRequestView({
                 numbers: request.phoneNumbers.slice(0, 3).map((n) => n.number),
                 currentProvider: request.currentProvider,
                 distributionGroupName: groupName,
+                sandbox: request.sandbox,
               }}
             />
           </div>

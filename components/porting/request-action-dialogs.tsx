@@ -123,16 +123,20 @@ function PerformDialog({
       dismissible={!pending}
       title={`Perform porting of ${request.reference}?`}
       description={
-        <p>
-          {subject} {verb} to your voice account now
-          {group ? (
-            <>
-              , with distribution group <strong className="font-semibold text-slate-900">{group}</strong>.
-            </>
-          ) : (
-            <> without a distribution group — you can set one on the Numbers page afterwards.</>
-          )}
-        </p>
+        request.sandbox ? (
+          <p>This is a sandbox request: it becomes Completed, with its email and callback, and no number moves to your voice account.</p>
+        ) : (
+          <p>
+            {subject} {verb} to your voice account now
+            {group ? (
+              <>
+                , with distribution group <strong className="font-semibold text-slate-900">{group}</strong>.
+              </>
+            ) : (
+              <> without a distribution group — you can set one on the Numbers page afterwards.</>
+            )}
+          </p>
+        )
       }
       footer={
         <>

@@ -26,6 +26,8 @@ export type RequestActionsRequest = {
   currentProvider: string;
   /** Null when the request has no distribution group. */
   distributionGroupName: string | null;
+  /** A sandbox request: performing it moves no number (DESIGN.md, Sandbox). */
+  sandbox?: boolean;
 };
 
 export function RequestActions({
