@@ -8,7 +8,10 @@ import { ActionErrorAlert } from "@/components/ui/session-ended";
 import { Spinner } from "@/components/ui/spinner";
 import type { PortabilityResult } from "@/lib/porting/check-portability";
 import { COUNTRY_LIST, NUMBER_TYPE_LABELS, countryName } from "@/lib/porting/countries";
+import { formatNumber } from "@/components/shared/format";
 import { splitPastedNumbers } from "@/lib/porting/numbers";
+import { newRequestHref } from "./new-request-start";
+import type { NewRequestStart } from "./new-request-wizard";
 import { MAX_NUMBERS_PER_REQUEST } from "@/lib/porting/schemas";
 import type { CountryCode } from "@/lib/porting/values";
 
@@ -101,15 +104,15 @@ export function CheckNumbersForm() {
             {results.map((r, index) => (
               <li key={`${index}-${r.input}`} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between" data-testid="portability-result">
                 <div className="min-w-0">
-                  <p className="font-mono text-sm text-slate-900">{r.number ?? r.input}</p>
+                  <p className="font-mono text-sm text-slate-900">{r.number ? formatNumber(r.number) : r.input}</p>
                   <p className="text-xs text-slate-500">
                     {r.valid ? [r.country ? countryName(r.country) : null, r.numberType ? NUMBER_TYPE_LABELS[r.numberType] : null].filter(Boolean).join(" · ") : "Not a valid number"}
                   </p>
                   {r.reason ? <p className="mt-1 text-sm text-red-800">{r.reason}</p> : null}
                   {r.requirements ? (
                     <p className="mt-1 text-xs text-slate-600">
-                      {r.requirements.leadTime} Needs: {r.requirements.documents.filter((d) => d.required).map((d) => d.label.toLowerCase()).join(", ") || "no documents"}; a company profile with{" "}
-                      {r.requirements.profileFields.map((f) => f.label.toLowerCase()).join(", ")}.
+                      {r.requirements.leadTime} Needs: {r.requirements.documents.filter((d) => d.required).map((d) => inSentence(d.label)).join(", ") || "no documents"}; a company profile with{" "}
+                      {r.requirements.profileFields.map((f) => inSentence(f.label)).join(", ")}.
                     </p>
                   ) : null}
                 </div>
@@ -122,14 +125,40 @@ export function CheckNumbersForm() {
             ))}
           </ul>
           {portable > 0 ? (
-            <p className="mt-4 text-sm">
-              <Link href="/porting-requests/new" className="font-medium text-brand-700 hover:underline">
-                Start a porting request
-              </Link>
-            </p>
+            <ul className="mt-4 space-y-1 text-sm" aria-label="Start a porting request">
+              {requestGroups(results).map((group) => (
+                <li key={`${group.country}-${group.numberType}`}>
+                  <Link href={newRequestHref(group)} className="font-medium text-brand-700 hover:underline">
+                    Start a porting request with {group.phoneNumbers.length === 1 ? "this number" : `these ${group.phoneNumbers.length} numbers`}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    ({countryName(group.country)}, {NUMBER_TYPE_LABELS[group.numberType].toLowerCase()})
+                  </span>
+                </li>
+              ))}
+            </ul>
           ) : null}
         </section>
       ) : null}
     </div>
   );
+}
+
+/** The portable numbers by country and type, in the order first met: a request holds one of each. */
+function requestGroups(results: readonly PortabilityResult[]): NewRequestStart[] {
+  const groups = new Map<string, NewRequestStart>();
+  for (const r of results) {
+    if (!r.portable || !r.number || !r.requirements) continue;
+    const { country, numberType } = r.requirements;
+    const key = `${country}:${numberType}`;
+    const group = groups.get(key) ?? { country, numberType, phoneNumbers: [] };
+    if (!group.phoneNumbers.includes(r.number)) group.phoneNumbers.push(r.number);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** A label inside a sentence: "Company name" → "company name", but "KvK number" and "VAT number" keep their capitals. */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

@@ -52,13 +52,18 @@ export type NewRequestWizardProps = {
   createRequest: (formData: FormData) => Promise<ActionResult<{ id: string; reference: string }>>;
   /** A corrected request (issue 14): everything the Blocked request held, and what support flagged. */
   resubmission?: ResubmissionPrefill;
+  /** Numbers carried over from the Check numbers page (issue 15 item 2), checked again here. */
+  start?: NewRequestStart;
 };
+
+/** Country, type and numbers a new request starts with (the Check numbers page's portable numbers). */
+export type NewRequestStart = { country: CountryCode; numberType: NumberType; phoneNumbers: string[] };
 
 const REVIEW = stepIndex("review");
 
-export function NewRequestWizard({ options, checkNumbers, createRequest, resubmission }: NewRequestWizardProps) {
+export function NewRequestWizard({ options, checkNumbers, createRequest, resubmission, start }: NewRequestWizardProps) {
   const router = useRouter();
-  const initialCountry = resubmission?.values.country ?? options.defaultCountry;
+  const initialCountry = resubmission?.values.country ?? start?.country ?? options.defaultCountry;
   // Profiles fixed in place (a corrected request) replace their entry, so the checks see the fix.
   const [profiles, setProfiles] = useState(options.profiles);
   const onProfileSaved = (saved: NewRequestProfile) => setProfiles((list) => list.map((p) => (p.id === saved.id ? saved : p)));
@@ -77,6 +82,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest, resubmi
       callbackUrl: "",
       comment: "",
       customerReference: "",
+      ...(start ? { numberType: start.numberType, phoneNumbers: start.phoneNumbers } : {}),
       ...resubmission?.values,
     },
   });
@@ -93,7 +99,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest, resubmi
 
   const verdicts = useMemo(() => profileVerdicts(profiles, country, numberType), [profiles, country, numberType]);
   useDependentFields({ setValue, country, companyProfileId, verdicts });
-  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers, initialText: resubmission?.values.phoneNumbers.join("\n") });
+  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers, initialText: (resubmission?.values.phoneNumbers ?? start?.phoneNumbers)?.join("\n") });
   const documents = useChosenDocuments(country);
   const corrected = useResubmission(resubmission, documents.choose);
 

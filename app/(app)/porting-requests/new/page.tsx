@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { readNewRequestStart } from "@/components/porting/new-request-start";
 import { NewRequestWizard } from "@/components/porting/new-request-wizard";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -12,7 +13,8 @@ import { loadResubmissionStart } from "@/lib/porting/resubmission-prefill";
 import { checkNumbersAction, createPortingRequestAction, resubmitPortingRequestAction } from "./actions";
 
 // The guided new request, and (?from=<id> of a Blocked request) the corrected request: the same
-// wizard, prefilled with everything the Blocked request held, the flagged parts highlighted.
+// wizard, prefilled with everything the Blocked request held, the flagged parts highlighted. From
+// the Check numbers page (?country=&numberType=&numbers=), a new request with those numbers.
 // Access is resolved before anything streams: another account's id is a real 404.
 
 export async function generateMetadata(props: PageProps<"/porting-requests/new">): Promise<Metadata> {
@@ -22,8 +24,10 @@ export async function generateMetadata(props: PageProps<"/porting-requests/new">
 
 export default async function NewPortingRequestPage(props: PageProps<"/porting-requests/new">) {
   const actor = await requireCustomerPage();
-  const { from } = await props.searchParams;
+  const searchParams = await props.searchParams;
+  const { from } = searchParams;
   const start = typeof from === "string" ? await resubmissionStart(actor, from) : null;
+  const checked = start ? undefined : readNewRequestStart(searchParams);
   const options = await loadNewRequestOptions(actor);
 
   const breadcrumb = (
@@ -72,6 +76,7 @@ export default async function NewPortingRequestPage(props: PageProps<"/porting-r
         checkNumbers={checkNumbersAction}
         createRequest={start ? resubmitPortingRequestAction : createPortingRequestAction}
         {...(start ? { resubmission: start.prefill } : {})}
+        {...(checked ? { start: checked } : {})}
       />
     </>
   );
