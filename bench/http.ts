@@ -31,7 +31,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { insertApiKey } from "@/lib/auth/api-key-tokens";
 import { hashPassword } from "@/lib/auth/password";
-import { createBenchAccount, seedRequests } from "./seed";
+import { createBenchAccount, seedRequests, type BenchAccount } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -267,11 +267,12 @@ async function main() {
     servers.push(await startServer(appDir, dist, PORT, url));
     if (beforeDir) servers.push(await startServer(beforeDir, ".next", PORT + 1, url));
     const cookie = await signIn(PORT, account.email);
-    const bearer = { authorization: `Bearer ${key}` };
 
     // What each row asks for, picked from the data as it stands (a request in the middle of the
     // account, its number and reference); the same rows before and after growing.
-    const targets = async (): Promise<Target[]> => {
+    const targets = (who: { account: BenchAccount; key: string; cookie: string }) => async (): Promise<Target[]> => {
+      const { account, cookie } = who;
+      const bearer = { authorization: `Bearer ${who.key}` };
       const [middle] = await sql<{ id: string; reference: string; number: string }[]>`
         select r.id, r.reference, n.number from porting_requests r join porting_request_numbers n on n.porting_request_id = r.id
         where r.account_id = ${account.accountId} and r.status = 'ready_to_be_ported'
@@ -293,9 +294,10 @@ async function main() {
       ];
     };
 
+    const bench = targets({ account, key, cookie });
     const measureAll = async (label: string) => {
       console.log(`\nMeasuring at ${label} (${CONNECTIONS} connections, ${SECONDS} s a row in 1 s turns)…`);
-      const all = await targets();
+      const all = await bench();
       const rates = await interleaved(all.map((target) => ({ port: PORT, target })));
       const result = new Map<string, number>();
       for (const [i, target] of all.entries()) {
@@ -308,7 +310,7 @@ async function main() {
     // Item 3: the API rows against the statuses baseline, in turns (and before/after when asked).
     const itemThree = async () => {
       const names = ["API statuses (the baseline)", "API GET by id", "API list of 50"];
-      const rows = (await targets()).filter((t) => names.includes(t.name));
+      const rows = (await bench()).filter((t) => names.includes(t.name));
       const ports = beforeDir ? [PORT + 1, PORT] : [PORT];
       const jobs = ports.flatMap((port) => rows.map((target) => ({ port, target })));
       const rates = await interleaved(jobs, SECONDS * ROUNDS);
@@ -346,6 +348,18 @@ async function main() {
     console.log(`  seeded in ${fmt((performance.now() - t0) / 1000)} s`);
     const large = await measureAll(`${LARGE.toLocaleString("en")} requests`);
 
+    // The same question without the machine's drift between the two phases above (a shared
+    // machine's load changes in minutes): a second account of SMALL requests beside the grown one,
+    // in the same database, both measured in the same 1 s turns. What it answers: does a customer
+    // with a million requests get the speed of one with a thousand?
+    console.log(`\nA second account with ${SMALL.toLocaleString("en")} requests beside it, both in the same turns…`);
+    const second = await createBenchAccount(sql, await hashPassword(PASSWORD), "small@bench.test", "Small B.V.");
+    await seedRequests(sql, second, 0, SMALL, 3_000_000);
+    const secondKey = (await insertApiKey(drizzle(sql, { schema }), { id: second.userId, accountId: second.accountId }, "bench")).key;
+    const pair = [...(await targets({ account: second, key: secondKey, cookie: await signIn(PORT, second.email) })()), ...(await bench())];
+    const pairRates = await interleaved(pair.map((target) => ({ port: PORT, target })));
+    const half = pair.length / 2;
+
     const rows: Row[] = [...small.keys()].map((name) => ({ name, small: small.get(name)!, large: large.get(name)! }));
     const cpu = os.cpus();
     console.log(`\n${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg().map((l) => fmt(l, 1)).join(" ")}`);
@@ -354,6 +368,10 @@ async function main() {
     console.log(`| row | ${SMALL.toLocaleString("en")} | ${LARGE.toLocaleString("en")} | time ratio |`);
     console.log("|---|---:|---:|---:|");
     for (const row of rows) console.log(`| ${row.name} | ${fmt(row.small)} | ${fmt(row.large)} | ${fmt(row.small / row.large, 2)} |`);
+    console.log(`\nSide by side, same database and turns: req/s of an account of ${SMALL.toLocaleString("en")} and one of ${LARGE.toLocaleString("en")}; time ratio = large / small (goal ≤ 1.20)`);
+    console.log(`| row | ${SMALL.toLocaleString("en")} | ${LARGE.toLocaleString("en")} | time ratio |`);
+    console.log("|---|---:|---:|---:|");
+    for (let i = 0; i < half; i++) console.log(`| ${pair[i]!.name} | ${fmt(pairRates[i]!)} | ${fmt(pairRates[half + i]!)} | ${fmt(pairRates[i]! / pairRates[half + i]!, 2)} |`);
     console.log("\nJavaScript each page loads (its <script src> files but the nomodule polyfills, gzip level 6):");
     console.log(javascript.join("\n"));
   } finally {

@@ -10,9 +10,8 @@ const STATUSES = ["requested", "in_progress", "delayed", "ready_to_be_ported", "
 const OPEN = ["requested", "in_progress", "delayed", "ready_to_be_ported"];
 
 /** An account with one admin (password hash given), and a company profile. */
-export async function createBenchAccount(sql: postgres.Sql, passwordHash: string): Promise<BenchAccount> {
-  const email = "bench@bench.test";
-  const [account] = await sql`insert into accounts (name, country, signing_secret) values ('Bench B.V.', 'NL', 'whsec_YmVuY2g=') returning id`;
+export async function createBenchAccount(sql: postgres.Sql, passwordHash: string, email = "bench@bench.test", name = "Bench B.V."): Promise<BenchAccount> {
+  const [account] = await sql`insert into accounts (name, country, signing_secret) values (${name}, 'NL', 'whsec_YmVuY2g=') returning id`;
   const [user] = await sql`insert into users (email, name, role, account_id, account_role, password_hash) values (${email}, 'Bench', 'customer', ${account!.id}, 'admin', ${passwordHash}) returning id`;
   const [profile] = await sql`insert into company_profiles (account_id, name, company_name, country, notification_emails) values (${account!.id}, 'Bench', 'Bench B.V.', 'NL', '{ops@bench.test}') returning id`;
   return { accountId: account!.id as string, profileId: profile!.id as string, userId: user!.id as string, email };
@@ -21,9 +20,10 @@ export async function createBenchAccount(sql: postgres.Sql, passwordHash: string
 /**
  * Requests number `from` … `to - 1` of the account: every status in turn (Blocked ones with their
  * rejection code), 30 s apart, newest last; one valid Amsterdam number each (+31 20 + 7 digits,
- * unique per request), one history entry each; then the per-status counts and ANALYZE.
+ * unique per request from `numberBase` on: give each account its own range), one history entry
+ * each; then the per-status counts and ANALYZE.
  */
-export async function seedRequests(sql: postgres.Sql, account: BenchAccount, from: number, to: number): Promise<void> {
+export async function seedRequests(sql: postgres.Sql, account: BenchAccount, from: number, to: number, numberBase = 1_000_000): Promise<void> {
   const { accountId, profileId } = account;
   const statuses = `array[${STATUSES.map((s) => `'${s}'`).join(",")}]`;
   await sql.unsafe(`
@@ -37,7 +37,7 @@ export async function seedRequests(sql: postgres.Sql, account: BenchAccount, fro
     from generate_series(${from}, ${to - 1}) as i`);
   await sql.unsafe(`
     insert into porting_request_numbers (porting_request_id, account_id, number, type, position, open)
-    select r.id, r.account_id, '+3120' || lpad((1000000 + ${from} + row_number() over (order by r.created_at))::text, 7, '0'),
+    select r.id, r.account_id, '+3120' || lpad((${numberBase} + ${from} + row_number() over (order by r.created_at))::text, 7, '0'),
       'geographic', 0, r.status in (${OPEN.map((s) => `'${s}'`).join(",")})
     from porting_requests r
     where r.account_id = '${accountId}' and not exists (select 1 from porting_request_numbers n where n.porting_request_id = r.id)`);
