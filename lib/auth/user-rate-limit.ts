@@ -11,7 +11,7 @@ import { RateLimitedError } from "@/lib/errors";
 
 export type UserLimit = { name: string; max: number; windowSeconds: number };
 
-/** The number check of the new-request page: generous for a person typing, not for a scraper. */
+/** The number checks of the new-request and Check numbers pages, counted together: generous for a person typing, not for a scraper. */
 export const NUMBER_CHECK_LIMIT: UserLimit = { name: "check-numbers", max: 60, windowSeconds: 5 * 60 };
 
 /** Counts one call; throws RateLimitedError (nothing else happens) when the window is used up. */
@@ -30,7 +30,7 @@ export async function consumeUserLimit(userId: string, limit: UserLimit, db: Exe
     const minutes = Math.max(1, Math.ceil(row.wait / 60));
     throw new RateLimitedError(
       row.wait,
-      `Numbers were checked too often. Wait ${minutes} minute${minutes === 1 ? "" : "s"}; your numbers are still checked when you submit the request.`,
+      `Numbers were checked too often. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and check again; a porting request's numbers are always checked again when it is submitted.`,
     );
   }
 }
