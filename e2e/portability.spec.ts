@@ -50,7 +50,19 @@ test("a customer checks numbers before ordering, from the navigation", async ({ 
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("radio", { name: acme.profile.name }).check();
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByLabel("Phone numbers to port")).toHaveValue(fresh.join("\n"));
+  // As people write them (+31 20 123 4567), each listed once, checked again.
+  await expect(page.getByLabel("Phone numbers to port")).toHaveValue(fresh.map(shown).join("\n"));
   await expect(page.getByRole("list", { name: "Numbers to port" }).getByRole("listitem")).toHaveCount(2);
   await expect(page.getByTestId("numbers-summary")).toHaveText("All numbers can be ported");
+  if (process.env.SHOTS_DIR) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${process.env.SHOTS_DIR}/new-request-from-check-${width}.png`, fullPage: true });
+    }
+  }
 });
+
+/** "+31201234567" as the pages write it: "+31 20 123 4567". */
+function shown(e164: string): string {
+  return `${e164.slice(0, 3)} ${e164.slice(3, 5)} ${e164.slice(5, 8)} ${e164.slice(8)}`;
+}

@@ -11,6 +11,7 @@ import { REQUEST_JSON_FIELD, RESUBMISSION_OF_FIELD, documentField } from "@/lib/
 import type { NewRequestOptions, NewRequestProfile } from "@/lib/porting/new-request-options";
 import type { ResubmissionPrefill } from "@/lib/porting/resubmission-prefill";
 import { createPortingRequestSchema } from "@/lib/porting/schemas";
+import { formatNumber } from "@/components/shared/format";
 import { DOCUMENT_KINDS, type ContractScenario, type CountryCode, type NumberType } from "@/lib/porting/values";
 import { NewRequestCountryStep } from "./new-request-country-step";
 import { NewRequestDetailsStep } from "./new-request-details-step";
@@ -99,7 +100,7 @@ export function NewRequestWizard({ options, checkNumbers, createRequest, resubmi
 
   const verdicts = useMemo(() => profileVerdicts(profiles, country, numberType), [profiles, country, numberType]);
   useDependentFields({ setValue, country, companyProfileId, verdicts });
-  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers, initialText: (resubmission?.values.phoneNumbers ?? start?.phoneNumbers)?.join("\n") });
+  const numbers = useNumbersEntry({ form, country, numberType, phoneNumbers, checkNumbers, initialText: (resubmission?.values.phoneNumbers ?? start?.phoneNumbers.map(formatNumber))?.join("\n") });
   const documents = useChosenDocuments(country);
   const corrected = useResubmission(resubmission, documents.choose);
 
