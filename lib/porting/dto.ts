@@ -124,8 +124,9 @@ export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): P
   const { request } = parts;
   // A Blocked request is final, so its last event is the rejection with its codes.
   const rejection = request.status === "blocked" ? parts.events.findLast((e) => e.toStatus === "blocked")?.rejection : null;
-  return {
-    ...common(request, actor, parts.accountName),
+  // Added to common's object rather than spread into a new literal: V8 copied the spread through a
+  // slow path (a list of 50 spent 4 ms building DTOs and their JSON; 0.3 ms this way, bench/README.md).
+  return Object.assign(common(request, actor, parts.accountName), {
     phoneNumbers: [...parts.numbers]
       .sort((a, b) => a.position - b.position)
       .map((n) => ({ number: n.number, type: n.type })),
@@ -144,7 +145,7 @@ export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): P
     rejectionCodes: rejection ? describeRejectionCodes(rejection.codes) : [],
     resubmissionOf: parts.links?.resubmissionOf ?? null,
     resubmittedAs: parts.links?.resubmittedAs ?? null,
-  };
+  });
 }
 
 export function toPortingRequestListItemDto(
@@ -152,9 +153,8 @@ export function toPortingRequestListItemDto(
   extra: { accountName?: string; numberCount: number; phoneNumbers: string[] },
   actor: Actor,
 ): PortingRequestListItemDto {
-  return {
-    ...common(request, actor, extra.accountName),
+  return Object.assign(common(request, actor, extra.accountName), {
     numberCount: extra.numberCount,
     phoneNumbers: extra.phoneNumbers.slice(0, LIST_NUMBER_PREVIEW),
-  };
+  });
 }
