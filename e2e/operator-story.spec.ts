@@ -145,6 +145,8 @@ test("a provider onboards a customer: accounts, invitations over SMTP, a reset, 
   const member = await person(browser);
   await member.goto("/login");
   await member.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the new page's, not the one still on screen.
+  await expect(member.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
   await member.getByLabel("Email").fill(people.member.email);
   await member.getByRole("button", { name: "Email me a link" }).click();
   await expect(member.getByRole("status").getByText("Check your email")).toBeVisible();
