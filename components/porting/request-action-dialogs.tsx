@@ -97,6 +97,17 @@ function ActionError({ error }: { error: RequestActionError | null }) {
   );
 }
 
+/** What both confirmations take; `onConfirm` gets what the dialog asked for (the cancel reason). */
+type ConfirmationProps<Confirm extends unknown[]> = {
+  open: boolean;
+  request: RequestActionsRequest;
+  changedTo: PortingStatus | null;
+  pending: boolean;
+  error: RequestActionError | null;
+  onClose: () => void;
+  onConfirm: (...input: Confirm) => void;
+};
+
 function PerformDialog({
   open,
   request,
@@ -105,15 +116,7 @@ function PerformDialog({
   error,
   onClose,
   onConfirm,
-}: {
-  open: boolean;
-  request: RequestActionsRequest;
-  changedTo: PortingStatus | null;
-  pending: boolean;
-  error: RequestActionError | null;
-  onClose: () => void;
-  onConfirm: () => void;
-}) {
+}: ConfirmationProps<[]>) {
   const { subject, verb } = numbersPhrase(request);
   const group = request.distributionGroupName;
   return (
@@ -176,15 +179,7 @@ function CancelDialog({
   error,
   onClose,
   onConfirm,
-}: {
-  open: boolean;
-  request: RequestActionsRequest;
-  changedTo: PortingStatus | null;
-  pending: boolean;
-  error: RequestActionError | null;
-  onClose: () => void;
-  onConfirm: (reason: string) => void;
-}) {
+}: ConfirmationProps<[reason: string]>) {
   const [reason, setReason] = useState("");
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const fieldError = error?.fieldErrors?.reason?.[0];

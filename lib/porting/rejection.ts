@@ -23,6 +23,16 @@ import type { CountryCode } from "./values";
 
 const NUMBER_CODES = REJECTION_CODES.filter(isNumberCode).join(", ");
 
+/** A request's numbers (E.164), in the order they were given. */
+export async function requestNumbers(db: Executor, portingRequestId: string): Promise<string[]> {
+  const rows = await db
+    .select({ number: portingRequestNumbers.number })
+    .from(portingRequestNumbers)
+    .where(eq(portingRequestNumbers.portingRequestId, portingRequestId))
+    .orderBy(asc(portingRequestNumbers.position));
+  return rows.map((n) => n.number);
+}
+
 export async function resolveRejection(
   tx: Executor,
   request: Pick<PortingRequest, "id" | "country" | "companyProfileId">,
@@ -33,13 +43,7 @@ export async function resolveRejection(
     errors.rejectionCodes = [REJECTION_CODES_REQUIRED];
     return null;
   }
-  const numbers = (
-    await tx
-      .select({ number: portingRequestNumbers.number })
-      .from(portingRequestNumbers)
-      .where(eq(portingRequestNumbers.portingRequestId, request.id))
-      .orderBy(asc(portingRequestNumbers.position))
-  ).map((n) => n.number);
+  const numbers = await requestNumbers(tx, request.id);
   const inRequest = new Set(numbers);
 
   const codes: StoredRejectionCode[] = [];

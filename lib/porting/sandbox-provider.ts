@@ -6,7 +6,7 @@ import { portingRequestNumbers, portingRequests, type PortingRequest } from "@/d
 import type { SystemActor } from "@/lib/auth/actor";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { applyTransition } from "./apply-transition";
-import { resolveRejection } from "./rejection";
+import { requestNumbers, resolveRejection } from "./rejection";
 import {
   SANDBOX_ACTOR_NAME,
   SANDBOX_DELAY_DAYS,
@@ -99,13 +99,7 @@ export async function runSandboxSteps(db: Db, options: { stepSeconds: number; li
 }
 
 async function stepOnce(tx: Tx, request: PortingRequest): Promise<SandboxStep | null> {
-  const numbers = (
-    await tx
-      .select({ number: portingRequestNumbers.number })
-      .from(portingRequestNumbers)
-      .where(eq(portingRequestNumbers.portingRequestId, request.id))
-      .orderBy(asc(portingRequestNumbers.position))
-  ).map((n) => n.number);
+  const numbers = await requestNumbers(tx, request.id);
   const scenario = scenarioForNumbers(numbers);
   const to = scenario ? nextSandboxStatus(scenario, request.status) : null;
   if (!scenario || !to) return null;
