@@ -67,6 +67,9 @@ test("filter the list by provider, profile, dates and your own reference, and ex
   await expect(page).toHaveURL(new RegExp(`createdFrom=${today()}`));
   await expect(tableRows(page)).toHaveCount(3);
   await page.getByLabel("Created from").fill("");
+  // One filter at a time: a second change made before the first reached the URL is computed from
+  // the old URL and brings the first back (noted as a product issue).
+  await expect(page).toHaveURL(/\/porting-requests$/);
   await page.getByLabel("Created to").fill(yesterday());
   await expect(page).toHaveURL(new RegExp(`createdTo=${yesterday()}`));
   await expect(page.getByText("No requests match these filters")).toBeVisible();
