@@ -76,22 +76,31 @@ export type PortingRequestListItemDto = Omit<
 
 export const LIST_NUMBER_PREVIEW = 3;
 
+/**
+ * A timestamp as a row holds it: a Date when drizzle read the row (a verb's own transaction), or
+ * already the ISO 8601 text the JSON shows when PostgreSQL wrote it (lib/porting/request-parts.ts).
+ */
+type Instant = Date | string;
+type WithInstants<T> = { [K in keyof T]: T[K] extends Date ? Instant : T[K] extends Date | null ? Instant | null : T[K] };
+
+/** The request's own row as the DTO reads it: a drizzle row, or its JSON from request-parts.ts. */
+export type DtoRequest = WithInstants<PortingRequest>;
+
 export type PortingRequestParts = {
-  request: PortingRequest;
+  request: DtoRequest;
   accountName?: string;
   numbers: readonly Pick<PortingRequestNumber, "number" | "type" | "position">[];
-  events: readonly (Pick<
-    PortingRequestEvent,
-    "id" | "fromStatus" | "toStatus" | "reason" | "firstPossiblePortingDate" | "actorRole" | "actorName" | "createdAt"
+  events: readonly (WithInstants<
+    Pick<PortingRequestEvent, "id" | "fromStatus" | "toStatus" | "reason" | "firstPossiblePortingDate" | "actorRole" | "actorName" | "createdAt">
   > &
     Partial<Pick<PortingRequestEvent, "rejection">>)[];
   /** The requests linked by a resubmission (lib/porting/request-parts.ts); absent reads as none. */
   links?: { resubmissionOf: RequestLink | null; resubmittedAs: RequestLink | null } | null;
 };
 
-const iso = (date: Date) => date.toISOString();
+const iso = (instant: Instant) => (typeof instant === "string" ? instant : instant.toISOString());
 
-function common(request: PortingRequest, actor: Actor, accountName: string | undefined) {
+function common(request: DtoRequest, actor: Actor, accountName: string | undefined) {
   return {
     id: request.id,
     reference: request.reference,
@@ -149,7 +158,7 @@ export function toPortingRequestDto(parts: PortingRequestParts, actor: Actor): P
 }
 
 export function toPortingRequestListItemDto(
-  request: PortingRequest,
+  request: DtoRequest,
   extra: { accountName?: string; numberCount: number; phoneNumbers: string[] },
   actor: Actor,
 ): PortingRequestListItemDto {

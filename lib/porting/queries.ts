@@ -17,7 +17,7 @@ import {
   type PortingRequestParts,
 } from "./dto";
 import { normaliseNumber } from "./numbers";
-import { decodeParts, partSelections } from "./request-parts";
+import { decodeParts, partSelections, REQUEST_ROW } from "./request-parts";
 import { listPortingRequestsSchema, type ListPortingRequestsInput } from "./schemas";
 import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
@@ -100,7 +100,7 @@ export const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} 
 async function selectFullRequests(db: Executor, where: SQL | undefined, options: { limit?: number; prepared?: boolean } = {}) {
   const query = db
     .select({
-      request: portingRequests,
+      request: REQUEST_ROW,
       accountName: accounts.name,
       createdAtText: CREATED_AT_TEXT,
       ...partSelections(),
