@@ -31,6 +31,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { insertApiKey } from "@/lib/auth/api-key-tokens";
 import { hashPassword } from "@/lib/auth/password";
+import { cpuSeconds, used } from "./cpu";
 import { createBenchAccount, seedRequests, type BenchAccount } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -102,22 +103,42 @@ async function hammer(port: number, target: Target, seconds: number): Promise<{ 
 
 type Job = { port: number; target: Target };
 
+/** Where each request's CPU goes: the web server serving `port`, PostgreSQL (null: not ours to see), this process. */
+type CpuMeter = { servers: Map<number, number>; postmaster: number | null };
+type Measured = { rate: number; cpu: { server: number; db: number | null; client: number } | null };
+
 /**
  * Requests a second for each job, measured in turns: one second of each, then the next second of
  * each, … `seconds` times, after a warm-up second of each. Others' work on a shared machine comes
- * in bursts; taking turns spreads a burst over every row instead of landing it on one.
+ * in bursts; taking turns spreads a burst over every row instead of landing it on one. With a
+ * meter, also the CPU milliseconds per request of the job's web server, of PostgreSQL and of this
+ * load generator (each turn runs one job alone, so its CPU is that job's).
  */
-async function interleaved(jobs: Job[], seconds = SECONDS): Promise<number[]> {
+async function interleaved(jobs: Job[], seconds = SECONDS, meter?: CpuMeter): Promise<Measured[]> {
   for (const job of jobs) await hammer(job.port, job.target, WARMUP_SECONDS);
-  const totals = jobs.map(() => ({ count: 0, seconds: 0 }));
+  const totals = jobs.map(() => ({ count: 0, seconds: 0, server: 0, db: 0, client: 0 }));
+  const reading = (port: number) =>
+    meter ? { server: cpuSeconds(meter.servers.get(port)!), db: meter.postmaster ? cpuSeconds(meter.postmaster) : null, client: process.cpuUsage() } : null;
   for (let slice = 0; slice < seconds; slice++) {
     for (const [i, job] of jobs.entries()) {
+      const before = reading(job.port);
       const { count, seconds: took } = await hammer(job.port, job.target, 1);
-      totals[i]!.count += count;
-      totals[i]!.seconds += took;
+      const after = reading(job.port);
+      const total = totals[i]!;
+      total.count += count;
+      total.seconds += took;
+      if (before && after) {
+        total.server += used(before.server, after.server);
+        if (before.db && after.db) total.db += used(before.db, after.db);
+        const client = process.cpuUsage(before.client);
+        total.client += (client.user + client.system) / 1e6;
+      }
     }
   }
-  return totals.map((t) => t.count / t.seconds);
+  return totals.map((t) => ({
+    rate: t.count / t.seconds,
+    cpu: meter ? { server: (t.server * 1000) / t.count, db: meter.postmaster ? (t.db * 1000) / t.count : null, client: (t.client * 1000) / t.count } : null,
+  }));
 }
 
 // ---- the app server --------------------------------------------------------------------------------
@@ -234,11 +255,14 @@ async function main() {
   let tmp: string | undefined;
   let stopDb = async () => {};
   let url = process.env.DATABASE_URL;
+  // Its backends' CPU is read from /proc; another database's (DATABASE_URL) is not ours to see.
+  let postmaster: number | null = null;
   if (!url) {
     tmp = await mkdtemp(path.join(os.tmpdir(), "voice-porting-bench-http-"));
     const server = await startEmbeddedPostgres({ dataDir: tmp });
     url = server.url;
     stopDb = server.stop;
+    postmaster = server.pid;
   }
   await runMigrations(url);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
@@ -298,7 +322,7 @@ async function main() {
     const measureAll = async (label: string) => {
       console.log(`\nMeasuring at ${label} (${CONNECTIONS} connections, ${SECONDS} s a row in 1 s turns)…`);
       const all = await bench();
-      const rates = await interleaved(all.map((target) => ({ port: PORT, target })));
+      const rates = (await interleaved(all.map((target) => ({ port: PORT, target })))).map((m) => m.rate);
       const result = new Map<string, number>();
       for (const [i, target] of all.entries()) {
         result.set(target.name, rates[i]!);
@@ -313,15 +337,19 @@ async function main() {
       const rows = (await bench()).filter((t) => names.includes(t.name));
       const ports = beforeDir ? [PORT + 1, PORT] : [PORT];
       const jobs = ports.flatMap((port) => rows.map((target) => ({ port, target })));
-      const rates = await interleaved(jobs, SECONDS * ROUNDS);
+      // servers[0] serves PORT, servers[1] (with --before) PORT + 1.
+      const meter: CpuMeter = { servers: new Map(ports.map((port) => [port, servers[port - PORT]!.pid!])), postmaster };
+      const measured = await interleaved(jobs, SECONDS * ROUNDS, meter);
       const out: string[] = [];
+      const ms = (value: number | null | undefined) => (value === null || value === undefined ? "—" : fmt(value, 2));
       for (const port of ports) {
-        const perSecond = (name: string) => rates[jobs.findIndex((j) => j.port === port && j.target.name === name)]!;
-        const base = perSecond(names[0]!);
+        const of = (name: string) => measured[jobs.findIndex((j) => j.port === port && j.target.name === name)]!;
+        const base = of(names[0]!).rate;
         out.push(`\n${port === PORT ? `after (${appDir})` : `before (${beforeDir})`}: ${SMALL.toLocaleString("en")} requests, ${SECONDS * ROUNDS} s a row in 1 s turns`);
-        out.push("| endpoint | req/s | ratio to statuses | goal |", "|---|---:|---:|---:|");
+        out.push("| endpoint | req/s | ratio to statuses | goal | CPU ms per request: web server | PostgreSQL | load generator |", "|---|---:|---:|---:|---:|---:|---:|");
         for (const [name, goal] of [[names[0]!, "—"], [names[1]!, "≥ 0.85"], [names[2]!, "≥ 0.70"]] as const) {
-          out.push(`| ${name} | ${fmt(perSecond(name))} | ${fmt(perSecond(name) / base, 2)} | ${goal} |`);
+          const { rate, cpu } = of(name);
+          out.push(`| ${name} | ${fmt(rate)} | ${fmt(rate / base, 2)} | ${goal} | ${ms(cpu?.server)} | ${ms(cpu?.db)} | ${ms(cpu?.client)} |`);
         }
       }
       return out.join("\n");
@@ -357,7 +385,7 @@ async function main() {
     await seedRequests(sql, second, 0, SMALL, 3_000_000);
     const secondKey = (await insertApiKey(drizzle(sql, { schema }), { id: second.userId, accountId: second.accountId }, "bench")).key;
     const pair = [...(await targets({ account: second, key: secondKey, cookie: await signIn(PORT, second.email) })()), ...(await bench())];
-    const pairRates = await interleaved(pair.map((target) => ({ port: PORT, target })));
+    const pairRates = (await interleaved(pair.map((target) => ({ port: PORT, target })))).map((m) => m.rate);
     const half = pair.length / 2;
 
     const rows: Row[] = [...small.keys()].map((name) => ({ name, small: small.get(name)!, large: large.get(name)! }));

@@ -20,7 +20,7 @@
 // BENCH_IDLE_SECONDS, BENCH_CHANGES and BENCH_POLLERS override the sizes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -33,6 +33,7 @@ import { runningPostmaster, startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { insertApiKey } from "@/lib/auth/api-key-tokens";
 import { hashPassword } from "@/lib/auth/password";
+import { cpuSeconds, used } from "./cpu";
 import { createBenchAccount, seedRequests } from "./seed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,59 +49,6 @@ const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? (quick ? 15 : 60))
 const PORT = Number(process.env.BENCH_PORT ?? 4150);
 const DIST = process.env.NEXT_DIST_DIR || ".next-bench-sse";
 const PASSWORD = "bench-password";
-const TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim() || 100);
-
-// ---- CPU from /proc ----------------------------------------------------------------------------------
-
-function parentOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return null;
-  }
-}
-
-/** The process and all its descendants, as they are now. */
-function tree(rootPid: number): number[] {
-  const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
-  const children = new Map<number, number[]>();
-  for (const pid of pids) {
-    const parent = parentOf(pid);
-    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
-  }
-  const out: number[] = [];
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    out.push(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return out;
-}
-
-/** CPU seconds (user + system) the process tree has used so far, by pid. */
-function cpuSeconds(rootPid: number): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of tree(rootPid)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(pid, (Number(fields[11]) + Number(fields[12])) / TICKS);
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
-
-/** CPU seconds the tree used between two readings (processes that appeared count from zero). */
-function used(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
-  return total;
-}
-
 // ---- HTTP ------------------------------------------------------------------------------------------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
