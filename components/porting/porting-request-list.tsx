@@ -77,8 +77,19 @@ export function PortingRequestList(props: PortingRequestListProps) {
     if (change.type === "resync" || (isStatusEvent(change.type) && !rows.some((r) => r.id === change.portingRequestId))) router.refresh();
   });
 
+  // The filters asked for last, while their navigation is under way: until it lands, `filters`
+  // (the URL's) still show the view before, and a second change made meanwhile (one date, then
+  // the other) must build on the first rather than on the URL, or the first is lost. A tab's
+  // navigation asks for a whole view (its link), so it forgets them.
+  const [asked, setAsked] = useState<ListFilters | null>(null);
+  const toolbarFilters = navigating && asked ? asked : filters;
   function navigate(next: ListFilters) {
+    setAsked(next);
     startNavigation(() => router.push(listHref(next), { scroll: false }));
+  }
+  function navigateTo(href: string) {
+    setAsked(null);
+    startNavigation(() => router.push(href, { scroll: false }));
   }
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -117,7 +128,7 @@ export function PortingRequestList(props: PortingRequestListProps) {
           items={sides}
           onNavigate={(href, event) => {
             event.preventDefault();
-            startNavigation(() => router.push(href, { scroll: false }));
+            navigateTo(href);
           }}
         />
       ) : null}
@@ -133,11 +144,11 @@ export function PortingRequestList(props: PortingRequestListProps) {
         items={tabs}
         onNavigate={(href, event) => {
           event.preventDefault();
-          startNavigation(() => router.push(href, { scroll: false }));
+          navigateTo(href);
         }}
       />
 
-      <Toolbar filters={filters} options={props.filterOptions} onChange={navigate} pending={navigating} />
+      <Toolbar filters={toolbarFilters} options={props.filterOptions} onChange={navigate} pending={navigating} />
 
       <div aria-busy={navigating} className={`relative transition-opacity ${navigating ? "opacity-60" : ""}`}>
         {navigating ? (
