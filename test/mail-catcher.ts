@@ -95,6 +95,9 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       });
     },
   });
+  // A sender that dies mid-session (a killed worker) resets its connection; smtp-server reports
+  // that as an "error" on the server, which unheard would crash the test run.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -79,6 +79,9 @@ export async function startMailReceiver(delayMs: number): Promise<Receiver<Recei
         });
       },
     });
+    // A sender killed mid-session (the suite kills the worker on purpose) resets its connection;
+    // smtp-server reports that as an "error" on the server, which unheard would crash this receiver.
+    s.on("error", () => {});
     await new Promise<void>((resolve) => s.listen(port, "127.0.0.1", resolve));
     port = (s.server.address() as AddressInfo).port;
     server = s;

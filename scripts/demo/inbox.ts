@@ -112,6 +112,9 @@ export async function startInbox(options: { smtp?: boolean; title?: string } = {
       },
     });
     const server = smtp;
+    // A sender that dies mid-session (the worker restarted) resets its connection; smtp-server
+    // reports that as an "error" on the server, which unheard would bring the demo inbox down.
+    server.on("error", () => {});
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   }
