@@ -268,6 +268,11 @@ export const portingRequests = pgTable(
     sandbox: boolean("sandbox").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
+    // Changes whenever anything the request's GET JSON is built from may have changed: kept by
+    // triggers (migration 0015), never by the app: every UPDATE of this row, and every write to a
+    // part of the JSON kept in another table (numbers, history, a resubmission linking here). The
+    // API's list keeps each request's JSON until this moves (lib/porting/request-json-cache.ts).
+    contentVersion: integer("content_version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("porting_requests_reference_key").on(t.reference),

@@ -33,7 +33,11 @@ export function noneMatch(header: string | null, etag: string): boolean {
  * If-None-Match by themselves); no shared cache may keep it. Vary: the JSON depends on the caller.
  */
 export function jsonWithETag(request: Request, body: unknown): Response {
-  const text = JSON.stringify(body);
+  return jsonTextWithETag(request, JSON.stringify(body));
+}
+
+/** `jsonWithETag` for a body already written as JSON text. */
+export function jsonTextWithETag(request: Request, text: string): Response {
   const etag = etagOf(text);
   const headers = { etag, "cache-control": "private, no-cache", vary: "Authorization, Cookie" };
   if (noneMatch(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });

@@ -17,7 +17,9 @@ import {
   type PortingRequestParts,
 } from "./dto";
 import { normaliseNumber } from "./numbers";
+import { requestJsonCache, type RequestJsonCache } from "./request-json-cache";
 import { decodeParts, partSelections, REQUEST_ROW } from "./request-parts";
+import { portingRequestJson } from "./serialize";
 import { listPortingRequestsSchema, type ListPortingRequestsInput } from "./schemas";
 import { COUNTRY_CODES, PORTING_STATUSES, type CountryCode, type PortingStatus } from "./values";
 
@@ -97,7 +99,7 @@ export const CREATED_AT_TEXT = sql<string>`to_char(${portingRequests.createdAt} 
  * history, every part in lib/porting/request-parts.ts), newest first: ONE query, whatever the
  * number of requests or parts. The tenant condition is the caller's to put into `where`.
  */
-async function selectFullRequests(db: Executor, where: SQL | undefined, options: { limit?: number; prepared?: boolean } = {}) {
+async function selectFullRequests(db: Executor, where: SQL | undefined, options: { limit?: number; prepared?: boolean; name?: string } = {}) {
   const query = db
     .select({
       request: REQUEST_ROW,
@@ -117,7 +119,7 @@ async function selectFullRequests(db: Executor, where: SQL | undefined, options:
   // The LIMIT is written into the text (one statement per page size, at most 101): as a parameter,
   // PostgreSQL cannot cost a generic plan's row count and keeps planning every call afresh (4 ms of
   // planning for 1.5 ms of running, for a list of 50; measured in bench/README.md).
-  const rows = await (options.prepared ? limited.prepare("porting_request_full").execute() : limited);
+  const rows = await (options.prepared ? limited.prepare(options.name ?? "porting_request_full").execute() : limited);
   return rows.map((row) => ({
     request: row.request,
     createdAtText: row.createdAtText,
@@ -312,10 +314,10 @@ export function pageCondition(db: Executor, actor: Actor, filters: Omit<PortingR
 }
 
 /** `limit + 1` rows fetched → the page and the cursor after its last row (null on the last page). */
-function cut<R extends { request: { id: string }; createdAtText: string }>(rows: R[], limit: number) {
+function cut<R extends { createdAtText: string }>(rows: R[], limit: number, idOf: (row: R) => string = (row) => (row as R & { request: { id: string } }).request.id) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ t: last.createdAtText, i: last.request.id }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ t: last.createdAtText, i: idOf(last) }) : null;
   return { page, nextCursor };
 }
 
@@ -329,6 +331,50 @@ export async function listFullPortingRequests(
   const rows = await selectFullRequests(db, pageCondition(db, actor, filters), { limit: filters.limit + 1, prepared: !filters.q });
   const { page, nextCursor } = cut(rows, filters.limit);
   return { items: page.map((row) => toPortingRequestDto(row.parts, actor)), nextCursor };
+}
+
+/**
+ * The REST API's list: each item as the text of its public JSON (`portingRequestJson`, what Get
+ * Porting Request answers), from the process's cache (lib/porting/request-json-cache.ts) when the
+ * request has not changed since. One query reads the page's ids with their content versions; only
+ * the requests not kept (or changed) are then read in full, in one more query for the lot.
+ */
+export async function listPortingRequestJson(
+  actor: Actor,
+  filters: PortingRequestListFilters,
+  db: Executor = getDb(),
+  cache: RequestJsonCache = requestJsonCache,
+): Promise<{ items: string[]; nextCursor: string | null }> {
+  const query = db
+    .select({ id: portingRequests.id, contentVersion: portingRequests.contentVersion, accountName: accounts.name, createdAtText: CREATED_AT_TEXT })
+    .from(portingRequests)
+    .innerJoin(accounts, eq(accounts.id, portingRequests.accountId))
+    .where(pageCondition(db, actor, filters))
+    .orderBy(desc(portingRequests.createdAt), desc(portingRequests.id))
+    .limit(literalLimit(filters.limit + 1));
+  // Prepared as selectFullRequests explains; free text (q) stays unprepared, as in listFullPortingRequests.
+  const rows = await (filters.q ? query : query.prepare("porting_request_page").execute());
+  const { page, nextCursor } = cut(rows, filters.limit, (row) => row.id);
+
+  const items = page.map((row) => cache.get(actor.role, row.id, row.contentVersion, row.accountName));
+  const missing = page.filter((_row, index) => items[index] === undefined).map((row) => row.id);
+  if (missing.length > 0) {
+    // One array parameter, so one prepared statement serves any number of missing requests.
+    const full = await selectFullRequests(db, and(sql`${portingRequests.id} = any(${sql.param(missing)}::uuid[])`, tenantCondition(actor)), { prepared: true, name: "porting_request_full_any" });
+    const built = new Map(
+      full.map(({ request, parts }) => {
+        const json = JSON.stringify(portingRequestJson(toPortingRequestDto(parts, actor)));
+        // Kept under the version it was read at, which may be newer than the page's: it is the JSON of that version.
+        cache.set(actor.role, request.id, request.contentVersion, parts.accountName, json);
+        return [request.id, json];
+      }),
+    );
+    page.forEach((row, index) => {
+      items[index] ??= built.get(row.id);
+    });
+  }
+  // A request deleted between the two queries is left out, as a list read a moment later would.
+  return { items: items.filter((json): json is string => json !== undefined), nextCursor };
 }
 
 /**

@@ -16,7 +16,8 @@ import { portingRequestEvents, portingRequestNumbers, portingRequests } from "@/
 // To add a part (a new table shown in the GET JSON): one entry in REQUEST_PARTS below, naming the
 // columns it shows (all of the table's by default), the foreign key to the request and the order.
 // Its rows arrive as `JsonRow`s, typed from the table, as `parts.<name>` in toPortingRequestDto
-// (lib/porting/dto.ts).
+// (lib/porting/dto.ts). And a migration with the content_version triggers on its table (as 0015
+// does for numbers and history): the API keeps each request's JSON until that version moves.
 
 type Columns = Record<string, PgColumn>;
 
@@ -72,6 +73,11 @@ function renderedOnce<T>(expression: SQL<T>): SQL<T> {
 export type RequestPart<C extends Columns = Columns> = {
   /** The json_agg subquery, correlated to porting_requests.id. */
   sql: SQL;
+  /**
+   * The table its rows live in. A write there must move the request's content_version (a trigger,
+   * migration 0015): lib/porting/request-json-cache.test.ts checks every part's table has one.
+   */
+  table: string;
   decode: (raw: unknown) => JsonRow<C>[];
 };
 
@@ -81,6 +87,7 @@ export function childRows<C extends Columns>(columns: C, foreignKey: PgColumn, o
     sql: renderedOnce(
       sql`coalesce((select json_agg(${jsonObject(columns)} order by ${orderBy}) from ${sql.identifier(tableName(foreignKey))} where ${foreignKey} = ${portingRequests.id}), '[]'::json)`,
     ),
+    table: tableName(foreignKey),
     decode: (raw) => raw as JsonRow<C>[],
   };
 }
@@ -116,6 +123,7 @@ function resubmissionLinks() {
     sql: renderedOnce(sql`json_build_object(
       'resubmissionOf', (select ${link} from ${portingRequests} linked where linked.id = ${portingRequests.resubmissionOfId}),
       'resubmittedAs', (select ${link} from ${portingRequests} linked where linked.resubmission_of_id = ${portingRequests.id}))`),
+    table: "porting_requests",
     decode: (raw: unknown) => raw as { resubmissionOf: RequestLinkRow | null; resubmittedAs: RequestLinkRow | null },
   };
 }

@@ -2,7 +2,7 @@
 // POST /api/v1/porting-requests — Create Porting Request; honours Idempotency-Key.
 import { apiFieldErrors, expectObject, parseStrict, readJsonBody, unknownFieldErrors } from "@/lib/api/body";
 import { idempotencyKeyOf, requestFingerprint, withIdempotency, type CommitResponse, type StoredResponse } from "@/lib/api/idempotency";
-import { jsonWithETag } from "@/lib/api/etag";
+import { jsonTextWithETag } from "@/lib/api/etag";
 import { queryOf } from "@/lib/api/json";
 import { portingRequestFilters } from "@/lib/api/porting-request-query";
 import { route } from "@/lib/api/route";
@@ -11,15 +11,17 @@ import { portingRequestJson } from "@/lib/porting/serialize";
 import { ValidationError } from "@/lib/errors";
 import { createPortingRequest } from "@/lib/porting/create-porting-request";
 import { documentRefSources, documentRefsField } from "@/lib/porting/document-refs";
-import { listFullPortingRequests } from "@/lib/porting/queries";
+import { listPortingRequestJson } from "@/lib/porting/queries";
 import type { CreatePortingRequestInput } from "@/lib/porting/schemas";
 
 const PATH = "/api/v1/porting-requests";
 
 export const GET = route({ roles: ["customer", "support"] }, async (request, actor) => {
   const query = parseStrict(ListPortingRequestsQuery, queryOf(request));
-  const page = await listFullPortingRequests(actor, portingRequestFilters(query));
-  return jsonWithETag(request, { data: page.items.map(portingRequestJson), nextCursor: page.nextCursor });
+  // Each item is already the JSON text of the request (kept until it changes, lib/porting/request-json-cache.ts):
+  // joined, not parsed and written again. The same bytes as JSON.stringify({ data, nextCursor }).
+  const page = await listPortingRequestJson(actor, portingRequestFilters(query));
+  return jsonTextWithETag(request, `{"data":[${page.items.join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
 });
 
 export const POST = route({ roles: ["customer"] }, async (request, actor, _params, call) => {
